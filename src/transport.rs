@@ -1,20 +1,215 @@
-//! The shared state every generated request passes through (progenitor's inner
-//! type) and the hooks that apply it.
+//! The path every generated request takes: progenitor's inner type and the `exec`
+//! hook that applies the rate limiter, the credentials, retries and tracing.
+//!
+//! progenitor's hooks cannot return our error type, and its generated code drops
+//! the HTTP status of an error body that is not JSON. So each call of the
+//! hand-written client runs inside a [`CallContext`] (a task-local) where the hook
+//! records what the generated code cannot carry: the last status, and a failure to
+//! obtain a token.
+
+use std::fmt;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
+use reqwest::StatusCode;
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+use secrecy::{ExposeSecret, SecretString};
+use tracing::Instrument;
 
+use crate::auth::TokenSource;
+use crate::error::{Error, ErrorKind};
 use crate::generated::Client as RawClient;
+use crate::operation::Operation;
+use crate::rate_limit::Limiter;
+use crate::retry::{self, RetryPolicy};
 
 /// State shared by every clone of a client: credentials, retry policy, limiter.
-#[derive(Clone, Debug, Default)]
-pub struct Transport {}
+#[derive(Clone)]
+pub struct Transport {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    tokens: TokenSource,
+    retry: RetryPolicy,
+    limiter: Option<Limiter>,
+}
+
+impl fmt::Debug for Transport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Transport")
+            .field("tokens", &self.shared.tokens)
+            .field("retry", &self.shared.retry)
+            .field("limiter", &self.shared.limiter)
+            .finish()
+    }
+}
+
+impl Transport {
+    pub(crate) fn new(tokens: TokenSource, retry: RetryPolicy, limiter: Option<Limiter>) -> Self {
+        Self {
+            shared: Arc::new(Shared {
+                tokens,
+                retry,
+                limiter,
+            }),
+        }
+    }
+}
+
+/// What the hook learnt about one call that the generated code cannot return.
+#[derive(Default)]
+pub(crate) struct CallRecord {
+    /// Status of the last answer.
+    pub(crate) status: Option<StatusCode>,
+    /// Headers of the last answer, kept only when it was an error.
+    pub(crate) error_headers: Option<HeaderMap>,
+    /// Why the request was not sent, e.g. no token could be obtained.
+    pub(crate) not_sent: Option<Error>,
+}
+
+/// Shared between the hand-written call and the hook running inside it.
+#[derive(Clone, Default)]
+pub(crate) struct CallContext(Arc<Mutex<CallRecord>>);
+
+tokio::task_local! {
+    static CALL: CallContext;
+}
+
+impl CallContext {
+    /// Runs `call` with this context visible to the hook.
+    pub(crate) async fn scope<F: Future>(&self, call: F) -> F::Output {
+        CALL.scope(self.clone(), call).await
+    }
+
+    pub(crate) fn take(&self) -> CallRecord {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    fn record(update: impl FnOnce(&mut CallRecord)) {
+        // Outside a scope (the raw client used directly) there is nobody to tell.
+        let _ = CALL.try_with(|ctx| update(&mut ctx.0.lock().unwrap_or_else(|p| p.into_inner())));
+    }
+}
 
 impl ClientHooks<Transport> for RawClient {
     async fn exec(
         &self,
         request: reqwest::Request,
-        _info: &OperationInfo,
+        info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
-        self.client().execute(request).await
+        let shared = &self.inner().shared;
+        let label = Operation::find(info.operation_id).map(|op| op.rate_limit_label);
+        let started = Instant::now();
+        let mut attempt = 0u32;
+        let mut renewed = false;
+        loop {
+            attempt += 1;
+            let span = tracing::debug_span!(
+                "zoom_cobrowse.request",
+                operation = info.operation_id,
+                attempt,
+                status = tracing::field::Empty,
+                latency_ms = tracing::field::Empty,
+                rate_limit_wait_ms = tracing::field::Empty,
+            );
+            let outcome = async {
+                if let (Some(limiter), Some(label)) = (&shared.limiter, label) {
+                    let waited = limiter.acquire(label).await;
+                    tracing::Span::current()
+                        .record("rate_limit_wait_ms", waited.as_millis() as u64);
+                }
+                let token = match shared.tokens.token().await {
+                    Ok(token) => token,
+                    Err(e) => return Attempt::NotSent(e),
+                };
+                let Some(mut request) = request.try_clone() else {
+                    // Only streaming bodies cannot be replayed; this API has none.
+                    return Attempt::NotSent(Error::config("the request body cannot be replayed"));
+                };
+                let mut value =
+                    match HeaderValue::try_from(format!("Bearer {}", token.expose_secret())) {
+                        Ok(value) => value,
+                        Err(_) => {
+                            return Attempt::NotSent(Error::new(
+                                ErrorKind::Auth,
+                                "the token contains characters an HTTP header cannot carry",
+                            ));
+                        }
+                    };
+                value.set_sensitive(true);
+                request.headers_mut().insert(AUTHORIZATION, value);
+                let sent = Instant::now();
+                let result = self.client().execute(request).await;
+                let span = tracing::Span::current();
+                span.record("latency_ms", sent.elapsed().as_millis() as u64);
+                if let Ok(response) = &result {
+                    span.record("status", response.status().as_u16());
+                }
+                Attempt::Done(result, token)
+            }
+            .instrument(span)
+            .await;
+
+            let (result, token) = match outcome {
+                Attempt::NotSent(error) => {
+                    CallContext::record(|r| r.not_sent = Some(error));
+                    return Ok(unauthorized_placeholder());
+                }
+                Attempt::Done(result, token) => (result, token),
+            };
+            let server_hint = match &result {
+                Ok(response) if response.status() == StatusCode::UNAUTHORIZED => {
+                    if !renewed && shared.tokens.renewable() {
+                        // One new token and one more try; a second 401 is the caller's.
+                        renewed = true;
+                        shared.tokens.reject(&token).await;
+                        attempt -= 1;
+                        continue;
+                    }
+                    return finish(result);
+                }
+                Ok(response) if retry::is_retryable_status(response.status()) => {
+                    retry::retry_after(response.headers())
+                }
+                Ok(_) => return finish(result),
+                Err(e) if retry::is_retryable_error(e) => None,
+                Err(_) => return finish(result),
+            };
+            match shared.retry.delay(attempt, started.elapsed(), server_hint) {
+                Some(delay) => {
+                    tracing::debug!(operation = info.operation_id, attempt, ?delay, "retrying");
+                    tokio::time::sleep(delay).await;
+                }
+                None => return finish(result),
+            }
+        }
     }
+}
+
+enum Attempt {
+    NotSent(Error),
+    Done(reqwest::Result<reqwest::Response>, SecretString),
+}
+
+fn finish(result: reqwest::Result<reqwest::Response>) -> reqwest::Result<reqwest::Response> {
+    if let Ok(response) = &result {
+        let status = response.status();
+        let headers = (!status.is_success()).then(|| response.headers().clone());
+        CallContext::record(|r| {
+            r.status = Some(status);
+            r.error_headers = headers;
+        });
+    }
+    result
+}
+
+/// Stands in for the answer of a request that could not be sent, mostly for want
+/// of a token. The hand-written client replaces it with the recorded error; a
+/// caller of the raw client sees a 401, which is what it mostly amounts to.
+fn unauthorized_placeholder() -> reqwest::Response {
+    let mut response = http::Response::new(r#"{"message":"no access token could be obtained"}"#);
+    *response.status_mut() = StatusCode::UNAUTHORIZED;
+    reqwest::Response::from(response)
 }

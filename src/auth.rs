@@ -1,0 +1,269 @@
+//! Credentials, and the bearer tokens they yield: a token the caller holds, an API
+//! JWT the client signs itself, or a Server-to-Server OAuth token it fetches.
+//! Tokens are cached, renewed before they expire, and fetched once however many
+//! requests wait for them.
+
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use tokio::sync::Mutex;
+use tokio::time::Instant;
+
+use crate::error::{Error, ErrorKind};
+
+/// Zoom's Server-to-Server OAuth token endpoint.
+pub const DEFAULT_OAUTH_URL: &str = "https://zoom.us/oauth/token";
+
+/// Renew a token this long before it expires, so no request carries one that
+/// expires in flight.
+const RENEW_MARGIN: Duration = Duration::from_secs(60);
+
+/// Lifetime of the API JWTs the client signs. Zoom suggests at most an hour.
+const API_JWT_LIFETIME: Duration = Duration::from_secs(30 * 60);
+
+/// How the client authenticates to Zoom. `Debug` never shows a secret.
+#[derive(Clone)]
+#[non_exhaustive]
+pub enum Credentials {
+    /// A bearer token the caller already holds; it is sent as is and never renewed.
+    BearerToken(SecretString),
+    /// An API key and secret: the client signs short-lived API JWTs (HS256, `iss`,
+    /// `iat`, `exp`) and signs a new one before the old expires.
+    ApiKey {
+        /// The API key, the JWT's `iss`.
+        key: String,
+        /// The API secret that signs the JWTs.
+        secret: SecretString,
+    },
+    /// Server-to-Server OAuth (`account_credentials` grant): the client fetches
+    /// access tokens and fetches a new one before the old expires.
+    ServerToServer {
+        /// The Zoom account ID.
+        account_id: String,
+        /// The OAuth app's client ID.
+        client_id: String,
+        /// The OAuth app's client secret.
+        client_secret: SecretString,
+    },
+}
+
+impl Credentials {
+    /// A bearer token the caller already holds.
+    pub fn bearer(token: impl Into<String>) -> Self {
+        Self::BearerToken(SecretString::from(token.into()))
+    }
+
+    /// An API key and secret.
+    pub fn api_key(key: impl Into<String>, secret: impl Into<String>) -> Self {
+        Self::ApiKey {
+            key: key.into(),
+            secret: SecretString::from(secret.into()),
+        }
+    }
+
+    /// Server-to-Server OAuth app credentials.
+    pub fn server_to_server(
+        account_id: impl Into<String>,
+        client_id: impl Into<String>,
+        client_secret: impl Into<String>,
+    ) -> Self {
+        Self::ServerToServer {
+            account_id: account_id.into(),
+            client_id: client_id.into(),
+            client_secret: SecretString::from(client_secret.into()),
+        }
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BearerToken(_) => f.write_str("BearerToken(***)"),
+            Self::ApiKey { key, .. } => f
+                .debug_struct("ApiKey")
+                .field("key", key)
+                .field("secret", &"***")
+                .finish(),
+            Self::ServerToServer {
+                account_id,
+                client_id,
+                ..
+            } => f
+                .debug_struct("ServerToServer")
+                .field("account_id", account_id)
+                .field("client_id", client_id)
+                .field("client_secret", &"***")
+                .finish(),
+        }
+    }
+}
+
+/// A token and when to stop using it.
+#[derive(Clone)]
+struct CachedToken {
+    token: SecretString,
+    renew_at: Option<Instant>,
+}
+
+impl CachedToken {
+    fn fresh(&self) -> bool {
+        self.renew_at.is_none_or(|at| Instant::now() < at)
+    }
+}
+
+/// Produces bearer tokens from [`Credentials`], caching them.
+pub(crate) struct TokenSource {
+    credentials: Credentials,
+    oauth_url: String,
+    http: reqwest::Client,
+    cache: Mutex<Option<CachedToken>>,
+}
+
+impl fmt::Debug for TokenSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenSource")
+            .field("credentials", &self.credentials)
+            .field("oauth_url", &self.oauth_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TokenSource {
+    pub(crate) fn new(credentials: Credentials, oauth_url: String, http: reqwest::Client) -> Self {
+        Self {
+            credentials,
+            oauth_url,
+            http,
+            cache: Mutex::new(None),
+        }
+    }
+
+    /// A token to send now. Holding the lock across a fetch makes concurrent
+    /// callers share one fetch instead of stampeding the token endpoint.
+    pub(crate) async fn token(&self) -> Result<SecretString, Error> {
+        let mut cache = self.cache.lock().await;
+        if let Some(cached) = cache.as_ref().filter(|c| c.fresh()) {
+            return Ok(cached.token.clone());
+        }
+        let fetched = self.obtain().await?;
+        let token = fetched.token.clone();
+        *cache = Some(fetched);
+        Ok(token)
+    }
+
+    /// Whether a 401 could be cured by a new token.
+    pub(crate) fn renewable(&self) -> bool {
+        !matches!(self.credentials, Credentials::BearerToken(_))
+    }
+
+    /// Forgets `rejected` so the next [`token`](Self::token) obtains a new one,
+    /// unless another request already replaced it.
+    pub(crate) async fn reject(&self, rejected: &SecretString) {
+        let mut cache = self.cache.lock().await;
+        if cache
+            .as_ref()
+            .is_some_and(|c| c.token.expose_secret() == rejected.expose_secret())
+        {
+            *cache = None;
+        }
+    }
+
+    async fn obtain(&self) -> Result<CachedToken, Error> {
+        match &self.credentials {
+            Credentials::BearerToken(token) => Ok(CachedToken {
+                token: token.clone(),
+                renew_at: None,
+            }),
+            Credentials::ApiKey { key, secret } => {
+                let iat = unix_now();
+                let claims = ApiJwtClaims {
+                    iss: key,
+                    iat,
+                    exp: iat + API_JWT_LIFETIME.as_secs(),
+                };
+                let jwt = crate::jwt::sign_hs256(&claims, secret.expose_secret().as_bytes());
+                Ok(CachedToken {
+                    token: SecretString::from(jwt),
+                    renew_at: Some(Instant::now() + API_JWT_LIFETIME - RENEW_MARGIN),
+                })
+            }
+            Credentials::ServerToServer {
+                account_id,
+                client_id,
+                client_secret,
+            } => self.fetch_oauth(account_id, client_id, client_secret).await,
+        }
+    }
+
+    async fn fetch_oauth(
+        &self,
+        account_id: &str,
+        client_id: &str,
+        client_secret: &SecretString,
+    ) -> Result<CachedToken, Error> {
+        let auth_error = |detail: String| Error::new(ErrorKind::Auth, detail);
+        let response = self
+            .http
+            .post(&self.oauth_url)
+            .basic_auth(client_id, Some(client_secret.expose_secret()))
+            .form(&[
+                ("grant_type", "account_credentials"),
+                ("account_id", account_id),
+            ])
+            .send()
+            .await
+            .map_err(|e| Error::from(e).with_operation("oauth_token"))?;
+        let status = response.status();
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| Error::from(e).with_operation("oauth_token"))?;
+        if !status.is_success() {
+            let reason = serde_json::from_slice::<OAuthError>(&body)
+                .ok()
+                .and_then(|e| e.reason.or(e.error))
+                .unwrap_or_else(|| "the token endpoint refused the credentials".into());
+            return Err(auth_error(reason)
+                .with_status(status)
+                .with_operation("oauth_token"));
+        }
+        let answer: OAuthToken = serde_json::from_slice(&body).map_err(|e| {
+            auth_error("the token endpoint's answer is not an OAuth token".into())
+                .with_status(status)
+                .with_source(e)
+                .with_operation("oauth_token")
+        })?;
+        let lifetime = Duration::from_secs(answer.expires_in.unwrap_or(3600));
+        Ok(CachedToken {
+            token: answer.access_token,
+            renew_at: Some(Instant::now() + lifetime.saturating_sub(RENEW_MARGIN)),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct ApiJwtClaims<'a> {
+    iss: &'a str,
+    iat: u64,
+    exp: u64,
+}
+
+#[derive(Deserialize)]
+struct OAuthToken {
+    access_token: SecretString,
+    expires_in: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct OAuthError {
+    reason: Option<String>,
+    error: Option<String>,
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}

@@ -1,0 +1,308 @@
+//! The client: one line from credentials, a builder for the rest.
+
+use std::time::Duration;
+
+use progenitor_client::{Error as GeneratedError, ResponseValue};
+
+use crate::auth::{Credentials, DEFAULT_OAUTH_URL, TokenSource};
+use crate::error::Error;
+use crate::generated::Client as RawClient;
+use crate::rate_limit::{Limiter, RateLimits};
+use crate::retry::RetryPolicy;
+use crate::transport::{CallContext, CallRecord, Transport};
+use crate::types::ZoomError;
+
+/// Zoom's REST API base URL.
+pub const DEFAULT_BASE_URL: &str = "https://api.zoom.us/v2";
+
+const DEFAULT_USER_AGENT: &str = concat!("zoom-cobrowse/", env!("CARGO_PKG_VERSION"));
+
+/// A client of the Cobrowse SDK REST API. Cheap to clone; clones share the
+/// connection pool, the token cache and the rate limiter.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), zoom_cobrowse::Error> {
+/// use zoom_cobrowse::{Client, Credentials};
+///
+/// let client = Client::new(Credentials::server_to_server("account", "id", "secret"))?;
+/// let session = client.get_session("GDDykmpQQU6MWL3GqLNUkw").await?;
+/// # let _ = session;
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Client {
+    raw: RawClient,
+}
+
+impl Client {
+    /// A client for api.zoom.us with default settings.
+    pub fn new(credentials: Credentials) -> Result<Self, Error> {
+        Self::builder(credentials).build()
+    }
+
+    /// A builder to set the base URL, timeouts, retries, rate limits and more.
+    pub fn builder(credentials: Credentials) -> ClientBuilder {
+        ClientBuilder::new(credentials)
+    }
+
+    /// A client configured from the environment; see [`ClientBuilder::from_env`].
+    pub fn from_env() -> Result<Self, Error> {
+        ClientBuilder::from_env()?.build()
+    }
+
+    /// The generated client underneath, for calls this wrapper does not cover.
+    /// Its requests take the same path: credentials, limiter, retries.
+    pub fn raw(&self) -> &RawClient {
+        &self.raw
+    }
+
+    /// Runs one generated call and turns its outcome into ours.
+    pub(crate) async fn call<T, F>(&self, operation: &'static str, call: F) -> Result<T, Error>
+    where
+        F: Future<Output = Result<ResponseValue<T>, GeneratedError<ZoomError>>>,
+    {
+        let context = CallContext::default();
+        let result = context.scope(call).await;
+        let record = context.take();
+        if let Some(error) = record.not_sent {
+            return Err(error.with_operation(operation));
+        }
+        match result {
+            Ok(value) => Ok(value.into_inner()),
+            Err(error) => Err(convert(error, record).await.with_operation(operation)),
+        }
+    }
+}
+
+/// Maps progenitor's error onto ours, reading what it left unread.
+async fn convert(error: GeneratedError<ZoomError>, record: CallRecord) -> Error {
+    let status = record.status;
+    match error {
+        GeneratedError::ErrorResponse(answer) => {
+            let (status, headers) = (answer.status(), answer.headers().clone());
+            Error::from_zoom(status, &headers, answer.into_inner())
+        }
+        GeneratedError::UnexpectedResponse(response) => {
+            let status = response.status();
+            let headers = response.headers().clone();
+            match response.bytes().await {
+                Ok(body) => Error::from_answer(status, &headers, body),
+                Err(e) => Error::from(e).with_status(status),
+            }
+        }
+        GeneratedError::InvalidResponsePayload(body, e) => match (status, record.error_headers) {
+            // An error status whose body is not Zoom's JSON, e.g. a proxy's HTML page.
+            (Some(status), Some(headers)) => Error::from_answer(status, &headers, body),
+            _ => Error::decode(status, body, e),
+        },
+        GeneratedError::CommunicationError(e)
+        | GeneratedError::ResponseBodyError(e)
+        | GeneratedError::InvalidUpgrade(e) => {
+            let error = Error::from(e);
+            match status {
+                Some(status) if error.status().is_none() => error.with_status(status),
+                _ => error,
+            }
+        }
+        GeneratedError::InvalidRequest(detail) | GeneratedError::Custom(detail) => {
+            Error::config(detail)
+        }
+    }
+}
+
+/// Settings of a [`Client`].
+///
+/// ```
+/// use std::time::Duration;
+/// use zoom_cobrowse::{Client, Credentials, RateLimits, RetryPolicy};
+///
+/// let client = Client::builder(Credentials::api_key("key", "secret"))
+///     .base_url("https://api.zoom.us/v2")
+///     .timeout(Duration::from_secs(10))
+///     .retry(RetryPolicy::standard().max_attempts(3))
+///     .rate_limits(RateLimits::business_plus())
+///     .build()?;
+/// # let _ = client;
+/// # Ok::<(), zoom_cobrowse::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct ClientBuilder {
+    credentials: Credentials,
+    base_url: String,
+    oauth_url: String,
+    timeout: Duration,
+    connect_timeout: Duration,
+    retry: RetryPolicy,
+    rate_limits: Option<RateLimits>,
+    user_agent: String,
+    http: Option<reqwest::Client>,
+}
+
+impl ClientBuilder {
+    /// Defaults: api.zoom.us, 30 s per attempt, 10 s to connect,
+    /// [`RetryPolicy::standard`], [`RateLimits::pro`].
+    pub fn new(credentials: Credentials) -> Self {
+        Self {
+            credentials,
+            base_url: DEFAULT_BASE_URL.to_string(),
+            oauth_url: DEFAULT_OAUTH_URL.to_string(),
+            timeout: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(10),
+            retry: RetryPolicy::standard(),
+            rate_limits: Some(RateLimits::pro()),
+            user_agent: DEFAULT_USER_AGENT.to_string(),
+            http: None,
+        }
+    }
+
+    /// Reads the configuration from the environment:
+    /// `ZOOM_ACCESS_TOKEN`; or `ZOOM_API_KEY` and `ZOOM_API_SECRET`; or
+    /// `ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID` and `ZOOM_CLIENT_SECRET`; plus the
+    /// optional `ZOOM_BASE_URL` and `ZOOM_OAUTH_URL`. The error names the
+    /// variable that is missing or malformed.
+    pub fn from_env() -> Result<Self, Error> {
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`from_env`](Self::from_env), reading variables through `lookup`
+    /// (a config map, or a test's fixed values).
+    pub fn from_vars(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
+        let var = |name: &str| -> Result<Option<String>, Error> {
+            match lookup(name) {
+                None => Ok(None),
+                Some(value) if value.trim().is_empty() => {
+                    Err(Error::config(format!("{name} is set but empty")))
+                }
+                Some(value) => Ok(Some(value.trim().to_string())),
+            }
+        };
+        let require = |name: &str, because: &str| -> Result<String, Error> {
+            var(name)?
+                .ok_or_else(|| Error::config(format!("{name} is missing (needed with {because})")))
+        };
+        let credentials = if let Some(token) = var("ZOOM_ACCESS_TOKEN")? {
+            Credentials::bearer(token)
+        } else if let Some(key) = var("ZOOM_API_KEY")? {
+            Credentials::api_key(key, require("ZOOM_API_SECRET", "ZOOM_API_KEY")?)
+        } else if var("ZOOM_API_SECRET")?.is_some() {
+            return Err(Error::config(
+                "ZOOM_API_KEY is missing (needed with ZOOM_API_SECRET)",
+            ));
+        } else if let Some(account_id) = var("ZOOM_ACCOUNT_ID")? {
+            Credentials::server_to_server(
+                account_id,
+                require("ZOOM_CLIENT_ID", "ZOOM_ACCOUNT_ID")?,
+                require("ZOOM_CLIENT_SECRET", "ZOOM_ACCOUNT_ID")?,
+            )
+        } else if let Some(present) = ["ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"]
+            .into_iter()
+            .find(|name| lookup(name).is_some())
+        {
+            return Err(Error::config(format!(
+                "ZOOM_ACCOUNT_ID is missing (needed with {present})"
+            )));
+        } else {
+            return Err(Error::config(
+                "no credentials: set ZOOM_ACCESS_TOKEN, or ZOOM_API_KEY and ZOOM_API_SECRET, \
+                 or ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET",
+            ));
+        };
+        let mut builder = Self::new(credentials);
+        for (name, slot) in [
+            ("ZOOM_BASE_URL", &mut builder.base_url),
+            ("ZOOM_OAUTH_URL", &mut builder.oauth_url),
+        ] {
+            if let Some(url) = var(name)? {
+                *slot = parse_url(name, &url)?;
+            }
+        }
+        Ok(builder)
+    }
+
+    /// The API's base URL, e.g. a simulator's or a regional host's.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// The Server-to-Server OAuth token endpoint.
+    pub fn oauth_url(mut self, url: impl Into<String>) -> Self {
+        self.oauth_url = url.into();
+        self
+    }
+
+    /// The longest one attempt may take, connect to last byte.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The longest a connect may take.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// When to retry; [`RetryPolicy::disabled`] turns retries off.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The client-side budget per rate-limit label, shared by clones of the client.
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.rate_limits = Some(limits);
+        self
+    }
+
+    /// No client-side rate limiting: every request goes out at once.
+    pub fn no_rate_limits(mut self) -> Self {
+        self.rate_limits = None;
+        self
+    }
+
+    /// The `User-Agent` header (ignored with [`http_client`](Self::http_client)).
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.user_agent = agent.into();
+        self
+    }
+
+    /// Sends through an existing `reqwest::Client` (its own timeouts and user
+    /// agent apply instead of this builder's).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Builds the client. Fails only on a malformed URL or a TLS set-up failure.
+    pub fn build(self) -> Result<Client, Error> {
+        let base_url = parse_url("base URL", &self.base_url)?;
+        let oauth_url = parse_url("OAuth URL", &self.oauth_url)?;
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .timeout(self.timeout)
+                .connect_timeout(self.connect_timeout)
+                .user_agent(self.user_agent)
+                .build()?,
+        };
+        let tokens = TokenSource::new(self.credentials, oauth_url, http.clone());
+        let limiter = self.rate_limits.as_ref().map(Limiter::new);
+        let transport = Transport::new(tokens, self.retry, limiter);
+        Ok(Client {
+            raw: RawClient::new_with_client(&base_url, http, transport),
+        })
+    }
+}
+
+/// A URL with a scheme and host, without a trailing slash (progenitor appends paths).
+fn parse_url(name: &str, url: &str) -> Result<String, Error> {
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| Error::config(format!("{name} is not a valid URL: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(Error::config(format!(
+            "{name} must be an http(s) URL with a host"
+        )));
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}

@@ -1,0 +1,265 @@
+//! The one error type of the client, with the helpers callers match on.
+
+use std::fmt;
+use std::time::Duration;
+
+use bytes::Bytes;
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+
+use crate::types::ZoomError;
+
+/// Zoom's error code for an invalid or expired `next_page_token`.
+pub const CODE_PAGE_TOKEN_EXPIRED: i64 = 30101;
+
+/// How many bytes of an undecodable body `Display` shows.
+const EXCERPT_LIMIT: usize = 256;
+
+/// What went wrong, broadly. Match on this, or use the `is_*` helpers of [`Error`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Zoom (or a proxy in front of it) answered with an error status.
+    Api,
+    /// A response arrived but its body is not what the API describes.
+    Decode,
+    /// The request never got a complete answer: connect, timeout, reset.
+    Transport,
+    /// Credentials were rejected or a token could not be obtained.
+    Auth,
+    /// The client or a request was configured wrongly (including environment variables).
+    Config,
+    /// Zoom returned a `next_page_token` it had already returned: following it would loop.
+    RepeatedPageToken,
+}
+
+/// An error from the Cobrowse client.
+///
+/// It carries the operation, the HTTP status, Zoom's `code` and `message` where
+/// Zoom sent them, and for bodies that could not be decoded the raw body (shown
+/// bounded in `Display`). It never carries a credential or token.
+pub struct Error {
+    kind: ErrorKind,
+    operation: Option<&'static str>,
+    status: Option<StatusCode>,
+    zoom: Option<ZoomError>,
+    body: Option<Bytes>,
+    retry_after: Option<Duration>,
+    detail: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, detail: impl Into<String>) -> Self {
+        Self {
+            kind,
+            operation: None,
+            status: None,
+            zoom: None,
+            body: None,
+            retry_after: None,
+            detail: detail.into(),
+            source: None,
+        }
+    }
+
+    pub(crate) fn config(detail: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Config, detail)
+    }
+
+    pub(crate) fn with_operation(mut self, operation: &'static str) -> Self {
+        self.operation.get_or_insert(operation);
+        self
+    }
+
+    pub(crate) fn with_source(
+        mut self,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    pub(crate) fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// An error answer: Zoom's JSON body when it parses, the raw body otherwise.
+    pub(crate) fn from_answer(status: StatusCode, headers: &HeaderMap, body: Bytes) -> Self {
+        match serde_json::from_slice::<ZoomError>(&body) {
+            Ok(zoom) => Self::from_zoom(status, headers, zoom),
+            Err(_) => {
+                let mut error = Self::from_zoom(status, headers, ZoomError::default());
+                error.zoom = None;
+                error.body = Some(body);
+                error
+            }
+        }
+    }
+
+    /// An error answer whose body is Zoom's error JSON.
+    pub(crate) fn from_zoom(status: StatusCode, headers: &HeaderMap, zoom: ZoomError) -> Self {
+        let mut error = Self::new(ErrorKind::Api, "");
+        error.status = Some(status);
+        error.retry_after = crate::retry::retry_after(headers);
+        error.zoom = Some(zoom);
+        error
+    }
+
+    /// A body that arrived with `status` but could not be decoded.
+    pub(crate) fn decode(
+        status: Option<StatusCode>,
+        body: Bytes,
+        source: serde_json::Error,
+    ) -> Self {
+        let mut error = Self::new(ErrorKind::Decode, "response body does not match the API");
+        error.status = status;
+        error.body = Some(body);
+        error.with_source(source)
+    }
+
+    /// The broad kind of failure.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The operation that failed (our operationId, e.g. `list_past_sessions`).
+    pub fn operation(&self) -> Option<&'static str> {
+        self.operation
+    }
+
+    /// The HTTP status of the answer, when there was one.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.status
+    }
+
+    /// Zoom's error code, e.g. `30101` or `30300`.
+    pub fn code(&self) -> Option<i64> {
+        self.zoom.as_ref().and_then(|z| z.code)
+    }
+
+    /// Zoom's error message.
+    pub fn message(&self) -> Option<&str> {
+        self.zoom.as_ref().and_then(|z| z.message.as_deref())
+    }
+
+    /// The raw body of an answer that was not Zoom's JSON error or not decodable,
+    /// complete, so nothing the server said is lost.
+    pub fn body(&self) -> Option<&[u8]> {
+        self.body.as_deref()
+    }
+
+    /// 404: the session (or path) does not exist.
+    pub fn is_not_found(&self) -> bool {
+        self.status == Some(StatusCode::NOT_FOUND)
+    }
+
+    /// 401, or credentials that could not produce a token.
+    pub fn is_unauthorized(&self) -> bool {
+        self.status == Some(StatusCode::UNAUTHORIZED) || self.kind == ErrorKind::Auth
+    }
+
+    /// 429: a Zoom rate limit was exceeded (after the client's retries, if any).
+    pub fn is_rate_limited(&self) -> bool {
+        self.status == Some(StatusCode::TOO_MANY_REQUESTS)
+    }
+
+    /// How long Zoom asked the caller to wait (`Retry-After`), when it said.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// 400 with Zoom code 30101: the page token is invalid or expired (15 minutes).
+    pub fn is_page_token_expired(&self) -> bool {
+        self.status == Some(StatusCode::BAD_REQUEST) && self.code() == Some(CODE_PAGE_TOKEN_EXPIRED)
+    }
+
+    /// Connect, timeout or reset: no complete answer arrived.
+    pub fn is_transport(&self) -> bool {
+        self.kind == ErrorKind::Transport
+    }
+
+    fn excerpt(&self) -> Option<String> {
+        let body = self.body.as_ref()?;
+        let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_LIMIT)]);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let more = if body.len() > EXCERPT_LIMIT {
+            "…"
+        } else {
+            ""
+        };
+        Some(format!("{text}{more}"))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(op) = self.operation {
+            write!(f, "{op}: ")?;
+        }
+        let mut parts = Vec::new();
+        if let Some(status) = self.status {
+            parts.push(format!("HTTP {}", status.as_u16()));
+        }
+        if let Some(code) = self.code() {
+            parts.push(format!("Zoom code {code}"));
+        }
+        if let Some(message) = self.message() {
+            parts.push(message.to_string());
+        }
+        if !self.detail.is_empty() {
+            parts.push(self.detail.clone());
+        }
+        if let Some(source) = &self.source {
+            parts.push(source.to_string());
+        }
+        if let Some(excerpt) = self.excerpt() {
+            parts.push(format!("body: {excerpt}"));
+        }
+        if parts.is_empty() {
+            parts.push(format!("{:?} error", self.kind));
+        }
+        f.write_str(&parts.join(": "))
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.kind)
+            .field("operation", &self.operation)
+            .field("status", &self.status)
+            .field("code", &self.code())
+            .field("message", &self.message())
+            .field("retry_after", &self.retry_after)
+            .field("detail", &self.detail)
+            .field("body", &self.excerpt())
+            .field("source", &self.source)
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|s| s as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// Failures of reqwest itself: a request never answered, or one we could not build.
+impl From<reqwest::Error> for Error {
+    fn from(e: reqwest::Error) -> Self {
+        let kind = if e.is_builder() {
+            ErrorKind::Config
+        } else {
+            ErrorKind::Transport
+        };
+        let status = e.status();
+        // reqwest's message names the URL; ours carry no credentials in URLs.
+        let mut error = Self::new(kind, "").with_source(e.without_url());
+        error.status = status;
+        error
+    }
+}
