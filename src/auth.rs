@@ -6,6 +6,7 @@
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use reqwest::header::HeaderValue;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
@@ -100,11 +101,25 @@ impl fmt::Debug for Credentials {
     }
 }
 
-/// A token and when to stop using it.
-#[derive(Clone)]
+/// A token, ready to send as an `Authorization` header, and when to stop using it.
 struct CachedToken {
-    token: SecretString,
+    header: HeaderValue,
     renew_at: Option<Instant>,
+}
+
+impl CachedToken {
+    /// Marks the header sensitive, so neither reqwest nor hyper prints it.
+    fn new(token: &SecretString, renew_at: Option<Instant>) -> Result<Self, Error> {
+        let mut header = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
+            .map_err(|_| {
+                Error::new(
+                    ErrorKind::Auth,
+                    "the token has characters an HTTP header cannot carry",
+                )
+            })?;
+        header.set_sensitive(true);
+        Ok(Self { header, renew_at })
+    }
 }
 
 impl CachedToken {
@@ -140,17 +155,18 @@ impl TokenSource {
         }
     }
 
-    /// A token to send now. Holding the lock across a fetch makes concurrent
-    /// callers share one fetch instead of stampeding the token endpoint.
-    pub(crate) async fn token(&self) -> Result<SecretString, Error> {
+    /// The `Authorization` header to send now. Holding the lock across a fetch
+    /// makes concurrent callers share one fetch instead of stampeding the token
+    /// endpoint.
+    pub(crate) async fn authorization(&self) -> Result<HeaderValue, Error> {
         let mut cache = self.cache.lock().await;
         if let Some(cached) = cache.as_ref().filter(|c| c.fresh()) {
-            return Ok(cached.token.clone());
+            return Ok(cached.header.clone());
         }
         let fetched = self.obtain().await?;
-        let token = fetched.token.clone();
+        let header = fetched.header.clone();
         *cache = Some(fetched);
-        Ok(token)
+        Ok(header)
     }
 
     /// Whether a 401 could be cured by a new token.
@@ -160,22 +176,16 @@ impl TokenSource {
 
     /// Forgets `rejected` so the next [`token`](Self::token) obtains a new one,
     /// unless another request already replaced it.
-    pub(crate) async fn reject(&self, rejected: &SecretString) {
+    pub(crate) async fn reject(&self, rejected: &HeaderValue) {
         let mut cache = self.cache.lock().await;
-        if cache
-            .as_ref()
-            .is_some_and(|c| c.token.expose_secret() == rejected.expose_secret())
-        {
+        if cache.as_ref().is_some_and(|c| c.header == rejected) {
             *cache = None;
         }
     }
 
     async fn obtain(&self) -> Result<CachedToken, Error> {
         match &self.credentials {
-            Credentials::BearerToken(token) => Ok(CachedToken {
-                token: token.clone(),
-                renew_at: None,
-            }),
+            Credentials::BearerToken(token) => CachedToken::new(token, None),
             Credentials::ApiKey { key, secret } => {
                 let iat = unix_now();
                 let claims = ApiJwtClaims {
@@ -184,10 +194,8 @@ impl TokenSource {
                     exp: iat + API_JWT_LIFETIME.as_secs(),
                 };
                 let jwt = crate::jwt::sign_hs256(&claims, secret.expose_secret().as_bytes());
-                Ok(CachedToken {
-                    token: SecretString::from(jwt),
-                    renew_at: Some(Instant::now() + API_JWT_LIFETIME - RENEW_MARGIN),
-                })
+                let renew_at = Instant::now() + API_JWT_LIFETIME - RENEW_MARGIN;
+                CachedToken::new(&SecretString::from(jwt), Some(renew_at))
             }
             Credentials::ServerToServer {
                 account_id,
@@ -236,10 +244,8 @@ impl TokenSource {
                 .with_operation("oauth_token")
         })?;
         let lifetime = Duration::from_secs(answer.expires_in.unwrap_or(3600));
-        Ok(CachedToken {
-            token: answer.access_token,
-            renew_at: Some(Instant::now() + lifetime.saturating_sub(RENEW_MARGIN)),
-        })
+        let renew_at = Instant::now() + lifetime.saturating_sub(RENEW_MARGIN);
+        CachedToken::new(&answer.access_token, Some(renew_at))
     }
 }
 

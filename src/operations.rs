@@ -19,7 +19,7 @@ const PAGES_AHEAD: usize = 1;
 /// Month windows of a long past-session range fetched at once, and how far each
 /// runs ahead of the caller.
 const DEFAULT_WINDOW_CONCURRENCY: usize = 6;
-const WINDOW_PAGES_AHEAD: usize = 2;
+const WINDOW_PAGES_AHEAD: usize = 4;
 
 impl Client {
     /// Details of a live or past session. A past one decodes as

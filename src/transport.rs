@@ -14,11 +14,10 @@ use std::time::Instant;
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use reqwest::StatusCode;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
-use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument;
 
 use crate::auth::TokenSource;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::generated::Client as RawClient;
 use crate::operation::Operation;
 use crate::rate_limit::Limiter;
@@ -104,6 +103,8 @@ impl ClientHooks<Transport> for RawClient {
         let started = Instant::now();
         let mut attempt = 0u32;
         let mut renewed = false;
+        let renewable = shared.tokens.renewable();
+        let mut template = Some(request);
         loop {
             attempt += 1;
             let span = tracing::debug_span!(
@@ -120,26 +121,24 @@ impl ClientHooks<Transport> for RawClient {
                     tracing::Span::current()
                         .record("rate_limit_wait_ms", waited.as_millis() as u64);
                 }
-                let token = match shared.tokens.token().await {
-                    Ok(token) => token,
+                let authorization = match shared.tokens.authorization().await {
+                    Ok(header) => header,
                     Err(e) => return Attempt::NotSent(e),
                 };
-                let Some(mut request) = request.try_clone() else {
+                // The last possible attempt sends the request itself; earlier ones a copy.
+                let last = attempt >= shared.retry.attempts() && (renewed || !renewable);
+                let request = if last {
+                    template.take()
+                } else {
+                    template.as_ref().and_then(|r| r.try_clone())
+                };
+                let Some(mut request) = request else {
                     // Only streaming bodies cannot be replayed; this API has none.
                     return Attempt::NotSent(Error::config("the request body cannot be replayed"));
                 };
-                let mut value =
-                    match HeaderValue::try_from(format!("Bearer {}", token.expose_secret())) {
-                        Ok(value) => value,
-                        Err(_) => {
-                            return Attempt::NotSent(Error::new(
-                                ErrorKind::Auth,
-                                "the token contains characters an HTTP header cannot carry",
-                            ));
-                        }
-                    };
-                value.set_sensitive(true);
-                request.headers_mut().insert(AUTHORIZATION, value);
+                request
+                    .headers_mut()
+                    .insert(AUTHORIZATION, authorization.clone());
                 let sent = Instant::now();
                 let result = self.client().execute(request).await;
                 let span = tracing::Span::current();
@@ -147,24 +146,24 @@ impl ClientHooks<Transport> for RawClient {
                 if let Ok(response) = &result {
                     span.record("status", response.status().as_u16());
                 }
-                Attempt::Done(result, token)
+                Attempt::Done(result, authorization)
             }
             .instrument(span)
             .await;
 
-            let (result, token) = match outcome {
+            let (result, authorization) = match outcome {
                 Attempt::NotSent(error) => {
                     CallContext::record(|r| r.not_sent = Some(error));
                     return Ok(unauthorized_placeholder());
                 }
-                Attempt::Done(result, token) => (result, token),
+                Attempt::Done(result, authorization) => (result, authorization),
             };
             let server_hint = match &result {
                 Ok(response) if response.status() == StatusCode::UNAUTHORIZED => {
-                    if !renewed && shared.tokens.renewable() {
+                    if !renewed && renewable {
                         // One new token and one more try; a second 401 is the caller's.
                         renewed = true;
-                        shared.tokens.reject(&token).await;
+                        shared.tokens.reject(&authorization).await;
                         attempt -= 1;
                         continue;
                     }
@@ -190,7 +189,7 @@ impl ClientHooks<Transport> for RawClient {
 
 enum Attempt {
     NotSent(Error),
-    Done(reqwest::Result<reqwest::Response>, SecretString),
+    Done(reqwest::Result<reqwest::Response>, HeaderValue),
 }
 
 fn finish(result: reqwest::Result<reqwest::Response>) -> reqwest::Result<reqwest::Response> {
