@@ -2,13 +2,13 @@
 //! instead of collecting 429s. Zoom's limits are per account and per label; each
 //! operation's label is generated from the spec (`x-zoom-rate-limit-label`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::num::NonZeroU32;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use tokio::time::Instant;
 
 use crate::operation::RateLimitLabel;
 
@@ -26,6 +26,13 @@ use crate::operation::RateLimitLabel;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RateLimits {
     quotas: HashMap<RateLimitLabel, Quota>,
+}
+
+/// A number of requests per period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Quota {
+    requests: NonZeroU32,
+    per: Duration,
 }
 
 impl RateLimits {
@@ -63,19 +70,17 @@ impl RateLimits {
 
     /// Limits `label` to `requests` per second; 0 removes its limit.
     pub fn per_second(self, label: RateLimitLabel, requests: u32) -> Self {
-        self.set(label, requests, Quota::per_second)
+        self.set(label, requests, Duration::from_secs(1))
     }
 
     /// Limits `label` to `requests` per minute; 0 removes its limit.
     pub fn per_minute(self, label: RateLimitLabel, requests: u32) -> Self {
-        self.set(label, requests, Quota::per_minute)
+        self.set(label, requests, Duration::from_secs(60))
     }
 
-    // Zoom lets the whole budget be spent at once, then refills evenly: governor's
-    // quotas have exactly that burst.
-    fn set(mut self, label: RateLimitLabel, requests: u32, quota: fn(NonZeroU32) -> Quota) -> Self {
+    fn set(mut self, label: RateLimitLabel, requests: u32, per: Duration) -> Self {
         match NonZeroU32::new(requests) {
-            Some(requests) => self.quotas.insert(label, quota(requests)),
+            Some(requests) => self.quotas.insert(label, Quota { requests, per }),
             None => self.quotas.remove(&label),
         };
         self
@@ -85,7 +90,7 @@ impl RateLimits {
 /// The live limiters, one per label, shared by every clone of a client.
 #[derive(Clone)]
 pub(crate) struct Limiter {
-    buckets: Arc<HashMap<RateLimitLabel, DefaultDirectRateLimiter>>,
+    buckets: Arc<HashMap<RateLimitLabel, SlidingWindow>>,
 }
 
 impl Limiter {
@@ -93,7 +98,7 @@ impl Limiter {
         let buckets = limits
             .quotas
             .iter()
-            .map(|(label, quota)| (*label, RateLimiter::direct(*quota)))
+            .map(|(label, quota)| (*label, SlidingWindow::new(*quota)))
             .collect();
         Self {
             buckets: Arc::new(buckets),
@@ -102,17 +107,100 @@ impl Limiter {
 
     /// Waits until `label` has budget for one request; returns how long it waited.
     pub(crate) async fn acquire(&self, label: RateLimitLabel) -> Duration {
-        let Some(bucket) = self.buckets.get(&label) else {
-            return Duration::ZERO;
-        };
-        let start = Instant::now();
-        bucket.until_ready().await;
-        start.elapsed()
+        match self.buckets.get(&label) {
+            Some(window) => window.acquire().await,
+            None => Duration::ZERO,
+        }
     }
 }
 
 impl fmt::Debug for Limiter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_set().entries(self.buckets.keys()).finish()
+        f.debug_map()
+            .entries(self.buckets.iter().map(|(label, w)| (label, w.quota)))
+            .finish()
+    }
+}
+
+/// At most `requests` in any span of `period`: the whole budget may go at once,
+/// but unlike a token bucket it never lets through more than the limit within
+/// one period, wherever the server starts counting its windows.
+struct SlidingWindow {
+    quota: Quota,
+    recent: Mutex<VecDeque<Instant>>,
+}
+
+impl SlidingWindow {
+    fn new(quota: Quota) -> Self {
+        Self {
+            quota,
+            recent: Mutex::new(VecDeque::with_capacity(quota.requests.get() as usize)),
+        }
+    }
+
+    async fn acquire(&self) -> Duration {
+        let start = Instant::now();
+        loop {
+            let wait = {
+                let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
+                let now = Instant::now();
+                while recent
+                    .front()
+                    .is_some_and(|&t| now.duration_since(t) >= self.quota.per)
+                {
+                    recent.pop_front();
+                }
+                if recent.len() < self.quota.requests.get() as usize {
+                    recent.push_back(now);
+                    return now.duration_since(start);
+                }
+                // Full: the oldest request leaves the window first.
+                recent[0] + self.quota.per - now
+            };
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn no_period_ever_holds_more_than_the_limit() {
+        let limits = RateLimits::custom().per_second(RateLimitLabel::Light, 5);
+        let limiter = Limiter::new(&limits);
+        let mut sent = Vec::new();
+        for _ in 0..23 {
+            limiter.acquire(RateLimitLabel::Light).await;
+            sent.push(Instant::now());
+        }
+        for (i, t) in sent.iter().enumerate() {
+            let in_window = sent[i..]
+                .iter()
+                .filter(|&&u| u - *t < Duration::from_secs(1))
+                .count();
+            assert!(in_window <= 5, "{in_window} requests within one second");
+        }
+        assert_eq!(sent[4], sent[0], "the whole budget may be spent at once");
+        assert!(
+            sent[22] - sent[0] >= Duration::from_secs(4),
+            "23 requests need four refills"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn unlimited_labels_never_wait() {
+        let limiter =
+            Limiter::new(&RateLimits::custom().per_minute(RateLimitLabel::ResourceIntensive, 1));
+        for _ in 0..100 {
+            assert_eq!(limiter.acquire(RateLimitLabel::Light).await, Duration::ZERO);
+        }
+        assert_eq!(
+            limiter.acquire(RateLimitLabel::ResourceIntensive).await,
+            Duration::ZERO
+        );
+        let waited = limiter.acquire(RateLimitLabel::ResourceIntensive).await;
+        assert_eq!(waited, Duration::from_secs(60));
     }
 }
