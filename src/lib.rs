@@ -5,8 +5,12 @@ pub mod duration;
 pub mod enums;
 #[allow(missing_docs, clippy::all, clippy::pedantic)]
 pub mod generated;
+mod jwt;
+mod mac;
 pub mod operation;
+pub mod session_token;
 pub mod transport;
+pub mod webhook;
 
 /// Request and response types of the API.
 pub mod types {
