@@ -24,8 +24,12 @@ fn verify_independently(token: &str, secret: &str) -> jsonwebtoken::errors::Resu
     let mut validation = Validation::new(Algorithm::HS256);
     validation.required_spec_claims = ["exp", "iat"].map(String::from).into();
     validation.leeway = 0;
-    jsonwebtoken::decode::<Value>(token, &DecodingKey::from_secret(secret.as_bytes()), &validation)
-        .map(|data| data.claims)
+    jsonwebtoken::decode::<Value>(
+        token,
+        &DecodingKey::from_secret(secret.as_bytes()),
+        &validation,
+    )
+    .map(|data| data.claims)
 }
 
 /// Computed with python3's stdlib from Zoom's customer example (iat 1723102859),
@@ -41,7 +45,10 @@ fn verify_independently(token: &str, secret: &str) -> jsonwebtoken::errors::Resu
 #[test]
 fn matches_the_python_known_answer() {
     let token = issuer()
-        .mint_at(&SessionUser::customer("user1_customer", "customer"), at(1_723_102_859))
+        .mint_at(
+            &SessionUser::customer("user1_customer", "customer"),
+            at(1_723_102_859),
+        )
         .unwrap();
     assert_eq!(
         token.expose(),
@@ -73,7 +80,10 @@ fn verifies_with_jsonwebtoken_and_carries_the_sdk_claims() {
                 "exp": iat + 3600,
             })
         );
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
         assert!(iat.abs_diff(now) < 60, "iat {iat} is not now ({now})");
     }
 }
@@ -90,7 +100,10 @@ fn the_header_is_hs256_jwt() {
 fn another_secret_does_not_verify() {
     let token = issuer().mint(&SessionUser::agent("a", "b")).unwrap();
     let err = verify_independently(token.expose(), "another-secret").unwrap_err();
-    assert_eq!(err.kind(), &jsonwebtoken::errors::ErrorKind::InvalidSignature);
+    assert_eq!(
+        err.kind(),
+        &jsonwebtoken::errors::ErrorKind::InvalidSignature
+    );
 }
 
 #[test]
@@ -99,14 +112,20 @@ fn an_expired_token_does_not_verify() {
         .mint_at(&SessionUser::agent("a", "b"), at(1_723_102_859))
         .unwrap();
     let err = verify_independently(token.expose(), SDK_SECRET).unwrap_err();
-    assert_eq!(err.kind(), &jsonwebtoken::errors::ErrorKind::ExpiredSignature);
+    assert_eq!(
+        err.kind(),
+        &jsonwebtoken::errors::ErrorKind::ExpiredSignature
+    );
 }
 
 #[test]
 fn role_types_are_one_and_two() {
     assert_eq!(Role::Customer.role_type(), 1);
     assert_eq!(Role::Agent.role_type(), 2);
-    assert_eq!(SessionUser::new(Role::Agent, "i", "n"), SessionUser::agent("i", "n"));
+    assert_eq!(
+        SessionUser::new(Role::Agent, "i", "n"),
+        SessionUser::agent("i", "n")
+    );
 }
 
 #[test]
@@ -114,30 +133,50 @@ fn lifetime_is_configurable_within_bounds() {
     assert_eq!(issuer().lifetime(), SessionTokenIssuer::DEFAULT_LIFETIME);
     assert_eq!(issuer().sdk_key(), SDK_KEY);
     let short = issuer().with_lifetime(Duration::from_secs(900)).unwrap();
-    let token = short.mint_at(&SessionUser::customer("c", "n"), at(1_000)).unwrap();
+    let token = short
+        .mint_at(&SessionUser::customer("c", "n"), at(1_000))
+        .unwrap();
     assert_eq!(token.expires_at() - token.issued_at(), 900);
 
-    for edge in [SessionTokenIssuer::MIN_LIFETIME, SessionTokenIssuer::MAX_LIFETIME] {
+    for edge in [
+        SessionTokenIssuer::MIN_LIFETIME,
+        SessionTokenIssuer::MAX_LIFETIME,
+    ] {
         assert_eq!(issuer().with_lifetime(edge).unwrap().lifetime(), edge);
     }
     // JWT times are whole seconds.
-    let fractional = issuer().with_lifetime(Duration::from_millis(90_900)).unwrap();
+    let fractional = issuer()
+        .with_lifetime(Duration::from_millis(90_900))
+        .unwrap();
     assert_eq!(fractional.lifetime(), Duration::from_secs(90));
 }
 
 #[test]
 fn lifetimes_out_of_bounds_are_clear_errors() {
     let err = issuer().with_lifetime(Duration::from_secs(59)).unwrap_err();
-    assert!(matches!(err, SessionTokenError::LifetimeTooShort { .. }), "{err:?}");
+    assert!(
+        matches!(err, SessionTokenError::LifetimeTooShort { .. }),
+        "{err:?}"
+    );
     assert_eq!(
         err.to_string(),
         "a session token lifetime of 59s is too short; the minimum is 60s"
     );
-    let err = issuer().with_lifetime(Duration::from_millis(59_999)).unwrap_err();
-    assert!(matches!(err, SessionTokenError::LifetimeTooShort { .. }), "{err:?}");
+    let err = issuer()
+        .with_lifetime(Duration::from_millis(59_999))
+        .unwrap_err();
+    assert!(
+        matches!(err, SessionTokenError::LifetimeTooShort { .. }),
+        "{err:?}"
+    );
 
-    let err = issuer().with_lifetime(Duration::from_secs(48 * 3600 + 1)).unwrap_err();
-    assert!(matches!(err, SessionTokenError::LifetimeTooLong { .. }), "{err:?}");
+    let err = issuer()
+        .with_lifetime(Duration::from_secs(48 * 3600 + 1))
+        .unwrap_err();
+    assert!(
+        matches!(err, SessionTokenError::LifetimeTooLong { .. }),
+        "{err:?}"
+    );
     assert_eq!(
         err.to_string(),
         "a session token lifetime of 172801s is too long; the maximum is 172800s"
@@ -151,9 +190,13 @@ fn empty_credentials_and_users_are_rejected() {
     let err = SessionTokenIssuer::new(SDK_KEY, SecretString::from("")).unwrap_err();
     assert!(matches!(err, SessionTokenError::EmptySdkSecret), "{err:?}");
 
-    let err = issuer().mint(&SessionUser::customer("", "Jane")).unwrap_err();
+    let err = issuer()
+        .mint(&SessionUser::customer("", "Jane"))
+        .unwrap_err();
     assert!(matches!(err, SessionTokenError::EmptyUserId), "{err:?}");
-    let err = issuer().mint(&SessionUser::customer("c-1", "  ")).unwrap_err();
+    let err = issuer()
+        .mint(&SessionUser::customer("c-1", "  "))
+        .unwrap_err();
     assert!(matches!(err, SessionTokenError::EmptyUserName), "{err:?}");
     assert_eq!(err.to_string(), "the session user's user_name is empty");
 }
@@ -161,8 +204,13 @@ fn empty_credentials_and_users_are_rejected() {
 #[test]
 fn a_clock_before_1970_is_an_error() {
     let before = UNIX_EPOCH - Duration::from_secs(1);
-    let err = issuer().mint_at(&SessionUser::agent("a", "b"), before).unwrap_err();
-    assert!(matches!(err, SessionTokenError::ClockBeforeEpoch), "{err:?}");
+    let err = issuer()
+        .mint_at(&SessionUser::agent("a", "b"), before)
+        .unwrap_err();
+    assert!(
+        matches!(err, SessionTokenError::ClockBeforeEpoch),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -184,7 +232,11 @@ fn secrets_never_show_in_debug_or_errors() {
         SessionTokenIssuer::new("", SecretString::from(SDK_SECRET)).unwrap_err(),
     ];
     let mut texts = vec![format!("{issuer:?}"), format!("{token:?}")];
-    texts.extend(errors.iter().flat_map(|e| [format!("{e:?}"), e.to_string()]));
+    texts.extend(
+        errors
+            .iter()
+            .flat_map(|e| [format!("{e:?}"), e.to_string()]),
+    );
     for text in texts {
         assert!(!text.contains(SDK_SECRET), "SDK secret leaked in {text:?}");
         assert!(!text.contains(token.expose()), "token leaked in {text:?}");

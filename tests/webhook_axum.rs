@@ -37,7 +37,10 @@ async fn serve() -> (String, mpsc::UnboundedReceiver<Seen>) {
 }
 
 fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
 }
 
 fn event(json: &str) -> types::WebhookEvent {
@@ -51,7 +54,9 @@ async fn answers_url_validation_with_the_python_known_answer() {
         r#"{{"event":"endpoint.url_validation","event_ts":1,"payload":{{"plainToken":"{PLAIN_TOKEN}"}}}}"#
     ));
     let ts = now();
-    let signature = TestSigner::new(secret()).signature_for_json(ts, &challenge).unwrap();
+    let signature = TestSigner::new(secret())
+        .signature_for_json(ts, &challenge)
+        .unwrap();
     let response = DeliveryClient::new(&url)
         .deliver_event()
         .x_zm_request_timestamp(ts)
@@ -65,7 +70,10 @@ async fn answers_url_validation_with_the_python_known_answer() {
     let answer: types::UrlValidationResponse = serde_json::from_slice(&body).unwrap();
     assert_eq!(answer.plain_token, PLAIN_TOKEN);
     assert_eq!(answer.encrypted_token, ENCRYPTED_TOKEN);
-    assert_eq!(seen.recv().await.unwrap(), Ok(Event::URL_VALIDATION.to_string()));
+    assert_eq!(
+        seen.recv().await.unwrap(),
+        Ok(Event::URL_VALIDATION.to_string())
+    );
 }
 
 /// Collects a progenitor byte stream.
@@ -129,7 +137,9 @@ async fn rejects_forged_and_replayed_deliveries_over_http() {
 
     // Authentic but ten minutes old.
     let old = now() - 600;
-    let signature = TestSigner::new(secret()).signature_for_json(old, &body).unwrap();
+    let signature = TestSigner::new(secret())
+        .signature_for_json(old, &body)
+        .unwrap();
     let err = client
         .deliver_event()
         .x_zm_request_timestamp(old)
@@ -164,7 +174,13 @@ async fn a_signed_body_that_is_not_json_gets_400() {
         .await
         .unwrap();
     assert_eq!(response.status(), 400);
-    assert!(response.text().await.unwrap().starts_with("the body is not a JSON event"));
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .starts_with("the body is not a JSON event")
+    );
     assert_eq!(seen.recv().await.unwrap(), Err(400));
 }
 

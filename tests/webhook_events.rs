@@ -22,9 +22,14 @@ fn time(text: &str) -> chrono::DateTime<chrono::Utc> {
 #[test]
 fn session_started_decodes_zoom_example() {
     let delivery = receive(STARTED_BODY);
-    let Event::SessionStarted(started) = delivery.event() else { panic!("{delivery:?}") };
+    let Event::SessionStarted(started) = delivery.event() else {
+        panic!("{delivery:?}")
+    };
     assert_eq!(started.event_ts, Some(1_743_483_350_000));
-    assert_eq!(started.payload.account_id.as_deref(), Some("TEODL21kRmehjRceRnyYqw"));
+    assert_eq!(
+        started.payload.account_id.as_deref(),
+        Some("TEODL21kRmehjRceRnyYqw")
+    );
     let o = &started.payload.object;
     assert_eq!(o.session_id, "4567UVWxYZABCdEfGhiJkl==");
     assert_eq!(o.start_url.as_deref(), Some("https://sample.zoom.us"));
@@ -33,14 +38,19 @@ fn session_started_decodes_zoom_example() {
     assert_eq!(o.role_type, Some(RoleType::Customer));
     assert_eq!(o.start_time, Some(time("2025-04-01T12:22:26Z")));
     assert_eq!(delivery.event().name(), Event::SESSION_STARTED);
-    assert_eq!(delivery.event().session_id(), Some("4567UVWxYZABCdEfGhiJkl=="));
+    assert_eq!(
+        delivery.event().session_id(),
+        Some("4567UVWxYZABCdEfGhiJkl==")
+    );
 }
 
 #[test]
 fn session_ended_decodes_zoom_example() {
     let body = r#"{"event":"cobrowse.session_ended","event_ts":1743483350000,"payload":{"account_id":"TEODL21kRmehjRceRnyYqw","object":{"session_id":"4567UVWxYZABCdEfGhiJkl==","session_pin":"987536","user_id":"YZ8uRj9zRf2yY5cshmzrTA","user_name":"exampleuser","role_type":"customer","start_time":"2025-04-01T12:22:26Z","end_time":"2025-04-01T12:32:26Z","end_reason":"The session ended"}}}"#;
     let delivery = receive(body);
-    let Event::SessionEnded(ended) = delivery.event() else { panic!("{delivery:?}") };
+    let Event::SessionEnded(ended) = delivery.event() else {
+        panic!("{delivery:?}")
+    };
     let o = &ended.payload.object;
     assert_eq!(o.session_pin.as_deref(), Some("987536"));
     assert_eq!(o.start_time, Some(time("2025-04-01T12:22:26Z")));
@@ -53,9 +63,14 @@ fn session_ended_decodes_zoom_example() {
 fn user_joined_decodes_zoom_example() {
     let body = r#"{"event":"cobrowse.session_user_joined","event_ts":1743483350000,"payload":{"account_id":"TEODL21kRmehjRceRnyYqw","object":{"session_id":"4567UVWxYZABCdEfGhiJkl==","user_connection_id":"Nlg8wgA0TFe3jT87CjQZqg","user_id":"YZ8uRj9zRf2yY5cshmzrTA","user_name":"exampleuser","role_type":"customer","join_time":"2025-04-01T12:22:26Z"}}}"#;
     let delivery = receive(body);
-    let Event::SessionUserJoined(joined) = delivery.event() else { panic!("{delivery:?}") };
+    let Event::SessionUserJoined(joined) = delivery.event() else {
+        panic!("{delivery:?}")
+    };
     let o = &joined.payload.object;
-    assert_eq!(o.user_connection_id.as_deref(), Some("Nlg8wgA0TFe3jT87CjQZqg"));
+    assert_eq!(
+        o.user_connection_id.as_deref(),
+        Some("Nlg8wgA0TFe3jT87CjQZqg")
+    );
     assert_eq!(o.join_time, Some(time("2025-04-01T12:22:26Z")));
     assert_eq!(o.role_type, Some(RoleType::Customer));
 }
@@ -64,7 +79,9 @@ fn user_joined_decodes_zoom_example() {
 fn user_left_decodes_zoom_example() {
     let body = r#"{"event":"cobrowse.session_user_left","event_ts":1743483350000,"payload":{"account_id":"TEODL21kRmehjRceRnyYqw","object":{"session_id":"4567UVWxYZABCdEfGhiJkl==","user_connection_id":"Nlg8wgA0TFe3jT87CjQZqg","user_id":"YZ8uRj9zRf2yY5cshmzrTA","user_name":"exampleuser","role_type":"agent","leave_time":"2025-04-01T12:22:26Z","leave_reason":"Left the session"}}}"#;
     let delivery = receive(body);
-    let Event::SessionUserLeft(left) = delivery.event() else { panic!("{delivery:?}") };
+    let Event::SessionUserLeft(left) = delivery.event() else {
+        panic!("{delivery:?}")
+    };
     let o = &left.payload.object;
     assert_eq!(o.role_type, Some(RoleType::Agent));
     assert_eq!(o.leave_time, Some(time("2025-04-01T12:22:26Z")));
@@ -74,7 +91,9 @@ fn user_left_decodes_zoom_example() {
 #[test]
 fn only_session_id_is_required() {
     let body = r#"{"event":"cobrowse.session_user_left","payload":{"object":{"session_id":"s"}}}"#;
-    let Event::SessionUserLeft(left) = receive(body).into_event() else { panic!() };
+    let Event::SessionUserLeft(left) = receive(body).into_event() else {
+        panic!()
+    };
     assert_eq!(left.event_ts, None);
     assert_eq!(left.payload.account_id, None);
     assert_eq!(left.payload.object.session_id, "s");
@@ -85,9 +104,14 @@ fn only_session_id_is_required() {
 fn fields_and_values_zoom_adds_are_kept() {
     let body = r#"{"event":"cobrowse.session_user_joined","event_ts":1,"payload":{"account_id":"a","object":{"session_id":"s","role_type":"observer","device":"ipad"}},"extra":true}"#;
     let delivery = receive(body);
-    let Event::SessionUserJoined(joined) = delivery.event() else { panic!("{delivery:?}") };
+    let Event::SessionUserJoined(joined) = delivery.event() else {
+        panic!("{delivery:?}")
+    };
     // An unheard-of role is an open-enum value, not a failure.
-    assert_eq!(joined.payload.object.role_type, Some(RoleType::Unknown("observer".into())));
+    assert_eq!(
+        joined.payload.object.role_type,
+        Some(RoleType::Unknown("observer".into()))
+    );
     // Fields the types do not model stay reachable in the raw JSON.
     let raw: serde_json::Value = serde_json::from_str(delivery.raw_json()).unwrap();
     assert_eq!(raw["payload"]["object"]["device"], "ipad");
@@ -119,7 +143,9 @@ fn url_validation_answer_matches_python_known_answer() {
     );
     let receiver = Receiver::new(secret());
     let delivery = receive(&body);
-    let Event::UrlValidation(challenge) = delivery.event() else { panic!("{delivery:?}") };
+    let Event::UrlValidation(challenge) = delivery.event() else {
+        panic!("{delivery:?}")
+    };
     assert_eq!(delivery.event().session_id(), None);
 
     let answer = receiver.url_validation_response(challenge);
@@ -157,7 +183,11 @@ fn other_events_are_answered_with_an_empty_200_and_rejections_with_their_status(
     assert_eq!(ok.status(), 200);
     assert!(ok.body().is_empty());
 
-    let rejected = receiver.verify_at(&headers("1743483350", STARTED_SIGNATURE), b"{}", at(TIMESTAMP));
+    let rejected = receiver.verify_at(
+        &headers("1743483350", STARTED_SIGNATURE),
+        b"{}",
+        at(TIMESTAMP),
+    );
     let response = receiver.respond(&rejected);
     assert_eq!(response.status(), 401);
     assert_eq!(

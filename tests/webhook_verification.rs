@@ -13,13 +13,20 @@ fn receiver() -> Receiver {
     Receiver::new(secret())
 }
 
-fn verify(headers: &http::HeaderMap, body: &[u8]) -> Result<zoom_cobrowse::webhook::Delivery, WebhookError> {
+fn verify(
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<zoom_cobrowse::webhook::Delivery, WebhookError> {
     receiver().verify_at(headers, body, at(TIMESTAMP))
 }
 
 #[test]
 fn accepts_the_python_signed_known_answer_vector() {
-    let delivery = verify(&headers("1743483350", STARTED_SIGNATURE), STARTED_BODY.as_bytes()).unwrap();
+    let delivery = verify(
+        &headers("1743483350", STARTED_SIGNATURE),
+        STARTED_BODY.as_bytes(),
+    )
+    .unwrap();
     assert_eq!(delivery.timestamp(), TIMESTAMP);
     assert_eq!(delivery.raw_json(), STARTED_BODY);
     assert!(matches!(delivery.event(), Event::SessionStarted(_)));
@@ -28,7 +35,10 @@ fn accepts_the_python_signed_known_answer_vector() {
 #[test]
 fn test_signer_reproduces_the_python_signature() {
     let signer = TestSigner::new(secret());
-    assert_eq!(signer.signature(TIMESTAMP, STARTED_BODY.as_bytes()), STARTED_SIGNATURE);
+    assert_eq!(
+        signer.signature(TIMESTAMP, STARTED_BODY.as_bytes()),
+        STARTED_SIGNATURE
+    );
     let headers = signer.headers(TIMESTAMP, STARTED_BODY.as_bytes());
     assert_eq!(headers["x-zm-signature"], STARTED_SIGNATURE);
     assert_eq!(headers["x-zm-request-timestamp"], "1743483350");
@@ -43,7 +53,11 @@ fn uppercase_hex_in_the_signature_is_the_same_signature() {
 #[test]
 fn a_tampered_body_is_a_signature_mismatch() {
     let tampered = STARTED_BODY.replace("exampleuser", "exampleuseR");
-    let err = verify(&headers("1743483350", STARTED_SIGNATURE), tampered.as_bytes()).unwrap_err();
+    let err = verify(
+        &headers("1743483350", STARTED_SIGNATURE),
+        tampered.as_bytes(),
+    )
+    .unwrap_err();
     assert!(matches!(err, WebhookError::SignatureMismatch), "{err:?}");
     assert_eq!(err.status(), 401);
 }
@@ -51,7 +65,10 @@ fn a_tampered_body_is_a_signature_mismatch() {
 #[test]
 fn reformatted_json_is_a_signature_mismatch() {
     // Same JSON value, different bytes: verification must use the raw body.
-    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(STARTED_BODY).unwrap()).unwrap();
+    let pretty = serde_json::to_string_pretty(
+        &serde_json::from_str::<serde_json::Value>(STARTED_BODY).unwrap(),
+    )
+    .unwrap();
     let err = verify(&headers("1743483350", STARTED_SIGNATURE), pretty.as_bytes()).unwrap_err();
     assert!(matches!(err, WebhookError::SignatureMismatch), "{err:?}");
 }
@@ -59,7 +76,11 @@ fn reformatted_json_is_a_signature_mismatch() {
 #[test]
 fn another_secret_is_a_signature_mismatch() {
     let err = Receiver::new(SecretString::from("not-the-secret"))
-        .verify_at(&headers("1743483350", STARTED_SIGNATURE), STARTED_BODY.as_bytes(), at(TIMESTAMP))
+        .verify_at(
+            &headers("1743483350", STARTED_SIGNATURE),
+            STARTED_BODY.as_bytes(),
+            at(TIMESTAMP),
+        )
         .unwrap_err();
     assert!(matches!(err, WebhookError::SignatureMismatch), "{err:?}");
 }
@@ -67,7 +88,11 @@ fn another_secret_is_a_signature_mismatch() {
 #[test]
 fn a_changed_timestamp_header_is_a_signature_mismatch() {
     // The timestamp is signed: moving it to look fresh breaks the signature.
-    let err = verify(&headers("1743483351", STARTED_SIGNATURE), STARTED_BODY.as_bytes()).unwrap_err();
+    let err = verify(
+        &headers("1743483351", STARTED_SIGNATURE),
+        STARTED_BODY.as_bytes(),
+    )
+    .unwrap_err();
     assert!(matches!(err, WebhookError::SignatureMismatch), "{err:?}");
 }
 
@@ -75,7 +100,11 @@ fn a_changed_timestamp_header_is_a_signature_mismatch() {
 fn a_stale_timestamp_is_rejected_after_a_valid_signature() {
     let now = at(TIMESTAMP + 301);
     let err = receiver()
-        .verify_at(&headers("1743483350", STARTED_SIGNATURE), STARTED_BODY.as_bytes(), now)
+        .verify_at(
+            &headers("1743483350", STARTED_SIGNATURE),
+            STARTED_BODY.as_bytes(),
+            now,
+        )
         .unwrap_err();
     match err {
         WebhookError::StaleTimestamp { age, tolerance } => {
@@ -90,7 +119,11 @@ fn a_stale_timestamp_is_rejected_after_a_valid_signature() {
 fn a_future_timestamp_is_rejected_after_a_valid_signature() {
     let now = at(TIMESTAMP - 301);
     let err = receiver()
-        .verify_at(&headers("1743483350", STARTED_SIGNATURE), STARTED_BODY.as_bytes(), now)
+        .verify_at(
+            &headers("1743483350", STARTED_SIGNATURE),
+            STARTED_BODY.as_bytes(),
+            now,
+        )
         .unwrap_err();
     assert_eq!(err.status(), 401);
     match err {
@@ -101,7 +134,10 @@ fn a_future_timestamp_is_rejected_after_a_valid_signature() {
 
 #[test]
 fn the_tolerance_edges_are_inclusive_and_configurable() {
-    let (h, body) = (headers("1743483350", STARTED_SIGNATURE), STARTED_BODY.as_bytes());
+    let (h, body) = (
+        headers("1743483350", STARTED_SIGNATURE),
+        STARTED_BODY.as_bytes(),
+    );
     assert!(receiver().verify_at(&h, body, at(TIMESTAMP + 300)).is_ok());
     assert!(receiver().verify_at(&h, body, at(TIMESTAMP - 300)).is_ok());
 
@@ -122,9 +158,15 @@ fn the_tolerance_edges_are_inclusive_and_configurable() {
 fn verify_uses_the_system_clock() {
     // The vector is from 2025, far outside five minutes of any clock running this test.
     let err = receiver()
-        .verify(&headers("1743483350", STARTED_SIGNATURE), STARTED_BODY.as_bytes())
+        .verify(
+            &headers("1743483350", STARTED_SIGNATURE),
+            STARTED_BODY.as_bytes(),
+        )
         .unwrap_err();
-    assert!(matches!(err, WebhookError::StaleTimestamp { .. }), "{err:?}");
+    assert!(
+        matches!(err, WebhookError::StaleTimestamp { .. }),
+        "{err:?}"
+    );
 
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -139,14 +181,23 @@ fn missing_headers_are_named() {
     let body = STARTED_BODY.as_bytes();
     let mut no_signature = headers("1743483350", STARTED_SIGNATURE);
     no_signature.remove("x-zm-signature");
-    assert!(matches!(verify(&no_signature, body), Err(WebhookError::MissingHeader("x-zm-signature"))));
+    assert!(matches!(
+        verify(&no_signature, body),
+        Err(WebhookError::MissingHeader("x-zm-signature"))
+    ));
 
     let mut no_timestamp = headers("1743483350", STARTED_SIGNATURE);
     no_timestamp.remove("x-zm-request-timestamp");
     let err = verify(&no_timestamp, body).unwrap_err();
-    assert!(matches!(err, WebhookError::MissingHeader("x-zm-request-timestamp")), "{err:?}");
+    assert!(
+        matches!(err, WebhookError::MissingHeader("x-zm-request-timestamp")),
+        "{err:?}"
+    );
     assert_eq!(err.status(), 401);
-    assert_eq!(err.to_string(), "the x-zm-request-timestamp header is missing");
+    assert_eq!(
+        err.to_string(),
+        "the x-zm-request-timestamp header is missing"
+    );
 }
 
 #[test]
@@ -154,16 +205,22 @@ fn malformed_signatures_are_rejected_before_any_hmac() {
     let body = STARTED_BODY.as_bytes();
     let hex = &STARTED_SIGNATURE[3..];
     for bad in [
-        hex.to_string(),                        // no v0= prefix
-        format!("v1={hex}"),                    // another scheme
-        format!("v0={}", &hex[..63]),           // one digit short
-        format!("v0={hex}00"),                  // one byte long
-        format!("v0={}g", &hex[..63]),          // not hex
-        String::from("v0="),                    // empty
+        hex.to_string(),               // no v0= prefix
+        format!("v1={hex}"),           // another scheme
+        format!("v0={}", &hex[..63]),  // one digit short
+        format!("v0={hex}00"),         // one byte long
+        format!("v0={}g", &hex[..63]), // not hex
+        String::from("v0="),           // empty
     ] {
         let err = verify(&headers("1743483350", &bad), body).unwrap_err();
         assert!(
-            matches!(err, WebhookError::MalformedHeader { header: "x-zm-signature", .. }),
+            matches!(
+                err,
+                WebhookError::MalformedHeader {
+                    header: "x-zm-signature",
+                    ..
+                }
+            ),
             "{bad}: {err:?}"
         );
     }
@@ -175,7 +232,13 @@ fn malformed_timestamps_are_rejected() {
     for bad in ["", "soon", "1743483350.5", "99999999999999999999"] {
         let err = verify(&headers(bad, STARTED_SIGNATURE), body).unwrap_err();
         assert!(
-            matches!(err, WebhookError::MalformedHeader { header: "x-zm-request-timestamp", .. }),
+            matches!(
+                err,
+                WebhookError::MalformedHeader {
+                    header: "x-zm-request-timestamp",
+                    ..
+                }
+            ),
             "{bad:?}: {err:?}"
         );
     }
@@ -185,7 +248,10 @@ fn malformed_timestamps_are_rejected() {
         http::HeaderValue::from_bytes("17434833é".as_bytes()).unwrap(),
     );
     let err = verify(&non_ascii, body).unwrap_err();
-    assert!(matches!(err, WebhookError::MalformedHeader { .. }), "{err:?}");
+    assert!(
+        matches!(err, WebhookError::MalformedHeader { .. }),
+        "{err:?}"
+    );
 }
 
 /// Signs `body` at the vector's timestamp, so only the body is at fault.
@@ -195,9 +261,19 @@ fn verify_signed(body: &[u8]) -> Result<zoom_cobrowse::webhook::Delivery, Webhoo
 
 #[test]
 fn a_signed_non_json_body_is_not_json() {
-    for body in [&b"event=cobrowse.session_started"[..], b"", b"[1,2]", b"{\"event\":42}", b"{\"payload\":{}}"] {
+    for body in [
+        &b"event=cobrowse.session_started"[..],
+        b"",
+        b"[1,2]",
+        b"{\"event\":42}",
+        b"{\"payload\":{}}",
+    ] {
         let err = verify_signed(body).unwrap_err();
-        assert!(matches!(err, WebhookError::NotJson(_)), "{:?}: {err:?}", String::from_utf8_lossy(body));
+        assert!(
+            matches!(err, WebhookError::NotJson(_)),
+            "{:?}: {err:?}",
+            String::from_utf8_lossy(body)
+        );
         assert_eq!(err.status(), 400);
     }
 }
@@ -217,7 +293,12 @@ fn a_known_event_that_breaks_its_schema_keeps_its_raw_json() {
             assert_eq!(err.status(), 400);
             assert!(err.to_string().contains("session_id"), "{err}");
             assert!(std::error::Error::source(&err).is_some());
-            let WebhookError::InvalidEvent { event, raw_json, .. } = err else { unreachable!() };
+            let WebhookError::InvalidEvent {
+                event, raw_json, ..
+            } = err
+            else {
+                unreachable!()
+            };
             assert_eq!(event, "cobrowse.session_ended");
             assert_eq!(&*raw_json, body);
         }
@@ -229,10 +310,15 @@ fn a_known_event_that_breaks_its_schema_keeps_its_raw_json() {
 fn an_unknown_event_decodes_as_unknown_with_its_json() {
     let body = r#"{"event":"cobrowse.session_recording_completed","event_ts":1,"payload":{"object":{"session_id":"s","file":"x.mp4"}}}"#;
     let delivery = verify_signed(body.as_bytes()).unwrap();
-    let Event::Unknown(unknown) = delivery.event() else { panic!("{delivery:?}") };
+    let Event::Unknown(unknown) = delivery.event() else {
+        panic!("{delivery:?}")
+    };
     assert_eq!(unknown.name, "cobrowse.session_recording_completed");
     assert_eq!(unknown.json["payload"]["object"]["file"], "x.mp4");
-    assert_eq!(delivery.event().name(), "cobrowse.session_recording_completed");
+    assert_eq!(
+        delivery.event().name(),
+        "cobrowse.session_recording_completed"
+    );
     assert_eq!(delivery.event().session_id(), None);
     assert_eq!(delivery.raw_json(), body);
 }

@@ -260,12 +260,13 @@ fn check_open_objects(spec: &OpenAPI, problems: &mut Vec<String>) {
 
 /// The component schemas that are objects, by name.
 fn object_schemas(spec: &OpenAPI) -> impl Iterator<Item = (&String, &openapiv3::ObjectType)> {
-    spec.components.iter().flat_map(|c| &c.schemas).filter_map(|(name, schema)| {
-        match &schema.as_item()?.schema_kind {
+    spec.components
+        .iter()
+        .flat_map(|c| &c.schemas)
+        .filter_map(|(name, schema)| match &schema.as_item()?.schema_kind {
             openapiv3::SchemaKind::Type(openapiv3::Type::Object(obj)) => Some((name, obj)),
             _ => None,
-        }
-    })
+        })
 }
 
 fn operation_table(spec: &OpenAPI) -> proc_macro2::TokenStream {

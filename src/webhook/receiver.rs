@@ -53,11 +53,7 @@ impl Receiver {
     ///
     /// `body` must be the raw bytes as received: the signature covers them, and
     /// re-serialized JSON would not match.
-    pub fn verify(
-        &self,
-        headers: &http::HeaderMap,
-        body: &[u8],
-    ) -> Result<Delivery, WebhookError> {
+    pub fn verify(&self, headers: &http::HeaderMap, body: &[u8]) -> Result<Delivery, WebhookError> {
         self.verify_at(headers, body, SystemTime::now())
     }
 
@@ -153,7 +149,8 @@ impl Receiver {
         };
         let age = now - i128::from(timestamp);
         let tolerance = self.tolerance.as_secs();
-        let secs = |d: i128| Duration::from_secs(u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX));
+        let secs =
+            |d: i128| Duration::from_secs(u64::try_from(d.unsigned_abs()).unwrap_or(u64::MAX));
         if age > i128::from(tolerance) {
             Err(WebhookError::StaleTimestamp {
                 age: secs(age),
