@@ -65,32 +65,46 @@ fn log(outcome: Result<Delivery, WebhookError>) {
         Event::SessionStarted(e) => {
             let o = &e.payload.object;
             println!(
-                "session {} started from {:?} by {:?}",
-                o.session_id, o.start_url, o.user_name
+                "session {} started by {} on {}",
+                o.session_id,
+                shown(&o.user_name),
+                shown(&o.start_url)
             );
         }
         Event::SessionEnded(e) => {
             let o = &e.payload.object;
+            let end = o.end_time.map(|t| t.to_rfc3339());
             println!(
-                "session {} ended at {:?}: {:?}",
-                o.session_id, o.end_time, o.end_reason
+                "session {} ended at {}: {}",
+                o.session_id,
+                shown(&end),
+                shown(&o.end_reason)
             );
         }
         Event::SessionUserJoined(e) => {
             let o = &e.payload.object;
             println!(
-                "{:?} ({:?}) joined session {}",
-                o.user_name, o.role_type, o.session_id
+                "{} ({}) joined session {}",
+                shown(&o.user_name),
+                shown(&o.role_type),
+                o.session_id
             );
         }
         Event::SessionUserLeft(e) => {
             let o = &e.payload.object;
             println!(
-                "{:?} left session {}: {:?}",
-                o.user_name, o.session_id, o.leave_reason
+                "{} left session {}: {}",
+                shown(&o.user_name),
+                o.session_id,
+                shown(&o.leave_reason)
             );
         }
         Event::UrlValidation(_) => println!("answered Zoom's URL validation"),
         other => println!("{}: {}", other.name(), delivery.raw_json()),
     }
+}
+
+/// An optional field for the log: its value, or `-` when Zoom left it out.
+fn shown<T: std::fmt::Display>(field: &Option<T>) -> String {
+    field.as_ref().map_or_else(|| "-".into(), T::to_string)
 }

@@ -9,6 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use common::*;
 use futures_util::StreamExt as _;
 use tokio::sync::mpsc;
+use zoom_cobrowse::generated::webhooks::{ByteStream, Error, ResponseValue};
 use zoom_cobrowse::webhook::{
     DeliveryClient, Event, Receiver, TestSigner, WebhookError, axum::handler, types,
 };
@@ -57,14 +58,7 @@ async fn answers_url_validation_with_the_python_known_answer() {
     let signature = TestSigner::new(secret())
         .signature_for_json(ts, &challenge)
         .unwrap();
-    let response = DeliveryClient::new(&url)
-        .deliver_event()
-        .x_zm_request_timestamp(ts)
-        .x_zm_signature(signature)
-        .body(challenge)
-        .send()
-        .await
-        .unwrap();
+    let response = deliver(&url, ts, signature, challenge).await.unwrap();
     assert_eq!(response.status(), 200);
     let body = collect(response.into_inner()).await;
     let answer: types::UrlValidationResponse = serde_json::from_slice(&body).unwrap();
@@ -77,7 +71,7 @@ async fn answers_url_validation_with_the_python_known_answer() {
 }
 
 /// Collects a progenitor byte stream.
-async fn collect(mut stream: zoom_cobrowse::generated::webhooks::ByteStream) -> Vec<u8> {
+async fn collect(mut stream: ByteStream) -> Vec<u8> {
     let mut body = Vec::new();
     while let Some(chunk) = stream.next().await {
         body.extend_from_slice(&chunk.unwrap());
@@ -88,7 +82,6 @@ async fn collect(mut stream: zoom_cobrowse::generated::webhooks::ByteStream) -> 
 #[tokio::test]
 async fn delivers_each_cobrowse_event_to_the_callback() {
     let (url, mut seen) = serve().await;
-    let client = DeliveryClient::new(&url);
     let signer = TestSigner::new(secret());
     for name in [
         Event::SESSION_STARTED,
@@ -101,14 +94,14 @@ async fn delivers_each_cobrowse_event_to_the_callback() {
             r#"{{"event":"{name}","event_ts":1,"payload":{{"account_id":"a","object":{{"session_id":"s"}}}}}}"#
         ));
         let ts = now();
-        let response = client
-            .deliver_event()
-            .x_zm_request_timestamp(ts)
-            .x_zm_signature(signer.signature_for_json(ts, &body).unwrap())
-            .body(body)
-            .send()
-            .await
-            .unwrap();
+        let response = deliver(
+            &url,
+            ts,
+            signer.signature_for_json(ts, &body).unwrap(),
+            body,
+        )
+        .await
+        .unwrap();
         assert_eq!(response.status(), 200, "{name}");
         assert_eq!(seen.recv().await.unwrap(), Ok(name.to_string()));
     }
@@ -117,7 +110,6 @@ async fn delivers_each_cobrowse_event_to_the_callback() {
 #[tokio::test]
 async fn rejects_forged_and_replayed_deliveries_over_http() {
     let (url, mut seen) = serve().await;
-    let client = DeliveryClient::new(&url);
     let body = event(STARTED_BODY);
 
     // Signed with another secret.
@@ -125,13 +117,7 @@ async fn rejects_forged_and_replayed_deliveries_over_http() {
     let forged = TestSigner::new("another-secret".to_string().into())
         .signature_for_json(ts, &body)
         .unwrap();
-    let err = client
-        .deliver_event()
-        .x_zm_request_timestamp(ts)
-        .x_zm_signature(forged)
-        .body(body.clone())
-        .send()
-        .await;
+    let err = deliver(&url, ts, forged, body.clone()).await;
     assert_eq!(status_of_error(err), 401);
     assert_eq!(seen.recv().await.unwrap(), Err(401));
 
@@ -140,23 +126,31 @@ async fn rejects_forged_and_replayed_deliveries_over_http() {
     let signature = TestSigner::new(secret())
         .signature_for_json(old, &body)
         .unwrap();
-    let err = client
-        .deliver_event()
-        .x_zm_request_timestamp(old)
-        .x_zm_signature(signature)
-        .body(body)
-        .send()
-        .await;
+    let err = deliver(&url, old, signature, body).await;
     assert_eq!(status_of_error(err), 401);
     assert_eq!(seen.recv().await.unwrap(), Err(401));
 }
 
+/// Delivers `body` with the given timestamp and signature, as Zoom would.
+async fn deliver(
+    url: &str,
+    timestamp: i64,
+    signature: String,
+    body: types::WebhookEvent,
+) -> Result<ResponseValue<ByteStream>, Error<()>> {
+    DeliveryClient::new(url)
+        .deliver_event()
+        .x_zm_request_timestamp(timestamp)
+        .x_zm_signature(signature)
+        .body(body)
+        .send()
+        .await
+}
+
 /// The status of a delivery the receiver refused, as the generated client reports it.
-fn status_of_error<T>(result: Result<T, zoom_cobrowse::generated::webhooks::Error<()>>) -> u16 {
+fn status_of_error<T>(result: Result<T, Error<()>>) -> u16 {
     match result {
-        Err(zoom_cobrowse::generated::webhooks::Error::ErrorResponse(response)) => {
-            response.status().as_u16()
-        }
+        Err(Error::ErrorResponse(response)) => response.status().as_u16(),
         Err(other) => panic!("expected an error response, got {other}"),
         Ok(_) => panic!("expected the delivery to be refused"),
     }

@@ -7,26 +7,28 @@ use std::time::Duration;
 
 use common::*;
 use secrecy::SecretString;
-use zoom_cobrowse::webhook::{Event, Receiver, TestSigner, WebhookError};
+use zoom_cobrowse::webhook::{Delivery, Event, Receiver, TestSigner, WebhookError};
 
 fn receiver() -> Receiver {
     Receiver::new(secret())
 }
 
-fn verify(
-    headers: &http::HeaderMap,
-    body: &[u8],
-) -> Result<zoom_cobrowse::webhook::Delivery, WebhookError> {
+fn verify(headers: &http::HeaderMap, body: &[u8]) -> Result<Delivery, WebhookError> {
     receiver().verify_at(headers, body, at(TIMESTAMP))
+}
+
+/// The python-signed vector, verified as if the clock read `now`.
+fn verify_vector_at(now: std::time::SystemTime) -> Result<Delivery, WebhookError> {
+    receiver().verify_at(
+        &headers("1743483350", STARTED_SIGNATURE),
+        STARTED_BODY.as_bytes(),
+        now,
+    )
 }
 
 #[test]
 fn accepts_the_python_signed_known_answer_vector() {
-    let delivery = verify(
-        &headers("1743483350", STARTED_SIGNATURE),
-        STARTED_BODY.as_bytes(),
-    )
-    .unwrap();
+    let delivery = verify_vector_at(at(TIMESTAMP)).unwrap();
     assert_eq!(delivery.timestamp(), TIMESTAMP);
     assert_eq!(delivery.raw_json(), STARTED_BODY);
     assert!(matches!(delivery.event(), Event::SessionStarted(_)));
@@ -99,13 +101,7 @@ fn a_changed_timestamp_header_is_a_signature_mismatch() {
 #[test]
 fn a_stale_timestamp_is_rejected_after_a_valid_signature() {
     let now = at(TIMESTAMP + 301);
-    let err = receiver()
-        .verify_at(
-            &headers("1743483350", STARTED_SIGNATURE),
-            STARTED_BODY.as_bytes(),
-            now,
-        )
-        .unwrap_err();
+    let err = verify_vector_at(now).unwrap_err();
     match err {
         WebhookError::StaleTimestamp { age, tolerance } => {
             assert_eq!(age, Duration::from_secs(301));
@@ -118,13 +114,7 @@ fn a_stale_timestamp_is_rejected_after_a_valid_signature() {
 #[test]
 fn a_future_timestamp_is_rejected_after_a_valid_signature() {
     let now = at(TIMESTAMP - 301);
-    let err = receiver()
-        .verify_at(
-            &headers("1743483350", STARTED_SIGNATURE),
-            STARTED_BODY.as_bytes(),
-            now,
-        )
-        .unwrap_err();
+    let err = verify_vector_at(now).unwrap_err();
     assert_eq!(err.status(), 401);
     match err {
         WebhookError::FutureTimestamp { ahead, .. } => assert_eq!(ahead, Duration::from_secs(301)),
@@ -255,7 +245,7 @@ fn malformed_timestamps_are_rejected() {
 }
 
 /// Signs `body` at the vector's timestamp, so only the body is at fault.
-fn verify_signed(body: &[u8]) -> Result<zoom_cobrowse::webhook::Delivery, WebhookError> {
+fn verify_signed(body: &[u8]) -> Result<Delivery, WebhookError> {
     verify(&TestSigner::new(secret()).headers(TIMESTAMP, body), body)
 }
 
