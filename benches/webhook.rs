@@ -55,7 +55,7 @@ fn fixture() -> Fixture {
     let body = body();
     let signer = TestSigner::new(SecretString::from(SECRET));
     let fixture = Fixture {
-        receiver: Receiver::new(SecretString::from(SECRET)),
+        receiver: Receiver::new(SecretString::from(SECRET)).unwrap(),
         headers: signer.headers(TIMESTAMP, &body),
         signature: signer.signature(TIMESTAMP, &body),
         now: UNIX_EPOCH + Duration::from_secs(TIMESTAMP as u64),

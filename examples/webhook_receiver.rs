@@ -24,7 +24,13 @@ async fn main() -> ExitCode {
     let addr = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "127.0.0.1:8080".into());
-    let receiver = webhook::Receiver::new(SecretString::from(secret));
+    let receiver = match webhook::Receiver::new(SecretString::from(secret)) {
+        Ok(receiver) => receiver,
+        Err(e) => {
+            eprintln!("{SECRET_VAR}: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let app = axum::Router::new().route(
         "/zoom/webhook",
         webhook::axum::handler(receiver, |outcome| async move { log(outcome) }),

@@ -21,7 +21,7 @@ type Seen = Result<String, u16>;
 /// each outcome on the returned channel.
 async fn serve() -> (String, mpsc::UnboundedReceiver<Seen>) {
     let (tx, rx) = mpsc::unbounded_channel();
-    let route = handler(Receiver::new(secret()), move |outcome| {
+    let route = handler(Receiver::new(secret()).unwrap(), move |outcome| {
         let tx = tx.clone();
         async move {
             let seen = outcome

@@ -11,6 +11,7 @@ use zoom_cobrowse::webhook::{Delivery, Event, Receiver, TestSigner};
 fn receive(body: &str) -> Delivery {
     let headers = TestSigner::new(secret()).headers(TIMESTAMP, body.as_bytes());
     Receiver::new(secret())
+        .unwrap()
         .verify_at(&headers, body.as_bytes(), at(TIMESTAMP))
         .unwrap()
 }
@@ -141,7 +142,7 @@ fn url_validation_answer_matches_python_known_answer() {
     let body = format!(
         r#"{{"event":"endpoint.url_validation","event_ts":1743483350000,"payload":{{"plainToken":"{PLAIN_TOKEN}"}}}}"#
     );
-    let receiver = Receiver::new(secret());
+    let receiver = Receiver::new(secret()).unwrap();
     let delivery = receive(&body);
     let Event::UrlValidation(challenge) = delivery.event() else {
         panic!("{delivery:?}")
@@ -167,6 +168,7 @@ fn a_url_validation_without_plain_token_is_invalid() {
     let body = br#"{"event":"endpoint.url_validation","payload":{}}"#;
     let headers = TestSigner::new(secret()).headers(TIMESTAMP, body);
     let err = Receiver::new(secret())
+        .unwrap()
         .verify_at(&headers, body, at(TIMESTAMP))
         .unwrap_err();
     assert!(
@@ -178,7 +180,7 @@ fn a_url_validation_without_plain_token_is_invalid() {
 
 #[test]
 fn other_events_are_answered_with_an_empty_200_and_rejections_with_their_status() {
-    let receiver = Receiver::new(secret());
+    let receiver = Receiver::new(secret()).unwrap();
     let ok = receiver.respond(&Ok(receive(STARTED_BODY)));
     assert_eq!(ok.status(), 200);
     assert!(ok.body().is_empty());

@@ -10,7 +10,7 @@ use secrecy::SecretString;
 use zoom_cobrowse::webhook::{Delivery, Event, Receiver, TestSigner, WebhookError};
 
 fn receiver() -> Receiver {
-    Receiver::new(secret())
+    Receiver::new(secret()).unwrap()
 }
 
 fn verify(headers: &http::HeaderMap, body: &[u8]) -> Result<Delivery, WebhookError> {
@@ -78,6 +78,7 @@ fn reformatted_json_is_a_signature_mismatch() {
 #[test]
 fn another_secret_is_a_signature_mismatch() {
     let err = Receiver::new(SecretString::from("not-the-secret"))
+        .unwrap()
         .verify_at(
             &headers("1743483350", STARTED_SIGNATURE),
             STARTED_BODY.as_bytes(),
@@ -336,5 +337,13 @@ fn the_secret_never_shows_in_debug_or_errors() {
     }
     for text in texts {
         assert!(!text.contains(SECRET), "secret leaked in {text:?}");
+    }
+}
+
+#[test]
+fn an_empty_secret_token_is_refused() {
+    for blank in ["", "  \t"] {
+        let err = Receiver::new(SecretString::from(blank)).unwrap_err();
+        assert_eq!(err.to_string(), "the webhook secret token is empty");
     }
 }

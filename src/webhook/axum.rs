@@ -22,7 +22,7 @@ use super::{Delivery, Receiver, WebhookError};
 /// use secrecy::SecretString;
 /// use zoom_cobrowse::webhook::{Receiver, axum::handler};
 ///
-/// let receiver = Receiver::new(SecretString::from("secret-token"));
+/// let receiver = Receiver::new(SecretString::from("secret-token")).expect("not empty");
 /// let app: axum::Router = axum::Router::new().route(
 ///     "/zoom/webhook",
 ///     handler(receiver, |outcome| async move {

@@ -103,3 +103,16 @@ impl std::error::Error for WebhookError {
         }
     }
 }
+
+/// The webhook secret token given to [`Receiver::new`](super::Receiver::new) is
+/// empty. Anyone can sign with an empty key, so such a receiver would accept forgeries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmptySecretToken;
+
+impl fmt::Display for EmptySecretToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the webhook secret token is empty")
+    }
+}
+
+impl std::error::Error for EmptySecretToken {}

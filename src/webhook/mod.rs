@@ -12,7 +12,7 @@
 //! use zoom_cobrowse::webhook::{Event, Receiver, TestSigner};
 //!
 //! let secret = SecretString::from("webhook-secret-token");
-//! let receiver = Receiver::new(secret.clone());
+//! let receiver = Receiver::new(secret.clone()).expect("the secret token is not empty");
 //!
 //! // In production, `headers` and `body` come from your HTTP server.
 //! let body = br#"{"event":"cobrowse.session_user_joined","event_ts":1743483350000,
@@ -47,7 +47,7 @@ mod event;
 mod receiver;
 mod signer;
 
-pub use error::WebhookError;
+pub use error::{EmptySecretToken, WebhookError};
 pub use event::{Delivery, Event, UnknownEvent};
 pub use receiver::{Receiver, SIGNATURE_HEADER, TIMESTAMP_HEADER};
 pub use signer::TestSigner;

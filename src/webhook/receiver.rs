@@ -6,7 +6,7 @@ use hmac::Mac as _;
 use secrecy::{ExposeSecret, SecretString};
 use sha2::Sha256;
 
-use super::{Delivery, Event, WebhookError, types};
+use super::{Delivery, EmptySecretToken, Event, WebhookError, types};
 
 /// The header carrying `v0=` and the hex HMAC-SHA256 of the signed message.
 pub const SIGNATURE_HEADER: &str = "x-zm-signature";
@@ -29,12 +29,16 @@ impl Receiver {
     pub const DEFAULT_TOLERANCE: Duration = Duration::from_secs(5 * 60);
 
     /// A receiver for the app's webhook secret token (the "Secret Token" of the
-    /// app's Feature page in the Zoom Marketplace).
-    pub fn new(secret_token: SecretString) -> Self {
-        Self {
+    /// app's Feature page in the Zoom Marketplace). An empty or blank token is an
+    /// error: with it, anyone could sign deliveries.
+    pub fn new(secret_token: SecretString) -> Result<Self, EmptySecretToken> {
+        if secret_token.expose_secret().trim().is_empty() {
+            return Err(EmptySecretToken);
+        }
+        Ok(Self {
             secret: secret_token,
             tolerance: Self::DEFAULT_TOLERANCE,
-        }
+        })
     }
 
     /// Sets how far a timestamp may be from the receiver's clock. Longer accepts

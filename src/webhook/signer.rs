@@ -19,7 +19,8 @@ use super::receiver::{SIGNATURE_HEADER, TIMESTAMP_HEADER, signed_message_mac};
 /// let timestamp = now.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
 ///
 /// let headers = TestSigner::new(secret.clone()).headers(timestamp, body);
-/// let delivery = Receiver::new(secret).verify_at(&headers, body, now)?;
+/// let receiver = Receiver::new(secret).expect("the secret token is not empty");
+/// let delivery = receiver.verify_at(&headers, body, now)?;
 /// assert_eq!(delivery.event().session_id(), Some("s1"));
 /// # Ok::<(), zoom_cobrowse::webhook::WebhookError>(())
 /// ```
