@@ -5,7 +5,7 @@
 //! Endpoint URL, signed with the app's secret token, and now and then sends an
 //! `endpoint.url_validation` challenge the endpoint must answer. [`Receiver`] does
 //! all of it from the headers and the raw body, whatever web framework you use;
-//! with the `axum` feature, [`axum::handler`](crate::webhook::axum) is a ready route.
+//! with the `axum` feature, `webhook::axum::handler` is a ready route.
 //!
 //! ```
 //! use secrecy::SecretString;
