@@ -119,7 +119,14 @@ pub fn generate_api(path: &Path) -> Result<String, CodegenError> {
 /// Generates the webhook event types and the delivery client from the spec at
 /// `path`, as formatted Rust source.
 pub fn generate_webhooks(path: &Path) -> Result<String, CodegenError> {
-    let spec = load_spec(path)?;
+    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
+    generate_webhooks_from_str(path, &text)
+}
+
+/// [`generate_webhooks`] on spec text not yet written to disk (`cargo xtask regen`
+/// validates before it writes); `path` only names it in errors.
+pub fn generate_webhooks_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+    let spec = parse_spec(path, text)?;
     check_webhook_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
     render(
         path,
