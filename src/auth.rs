@@ -193,7 +193,10 @@ impl TokenSource {
                     iat,
                     exp: iat + API_JWT_LIFETIME.as_secs(),
                 };
-                let jwt = crate::jwt::sign_hs256(&claims, secret.expose_secret().as_bytes());
+                let jwt = crate::jwt::sign_hs256(&claims, secret.expose_secret().as_bytes())
+                    .map_err(|e| {
+                        Error::new(ErrorKind::Auth, "cannot sign the API JWT").with_source(e)
+                    })?;
                 let renew_at = Instant::now() + API_JWT_LIFETIME - RENEW_MARGIN;
                 CachedToken::new(&SecretString::from(jwt), Some(renew_at))
             }

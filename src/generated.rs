@@ -7,3 +7,10 @@
 //! for the rare call the wrapper does not cover; it shares the wrapper's transport.
 
 include!(concat!(env!("OUT_DIR"), "/cobrowse.rs"));
+
+/// The webhook event types progenitor generates from `openapi/cobrowse-webhooks.yaml`,
+/// and a client that delivers signed events to a receiver (for tests of receivers).
+/// [`crate::webhook`] verifies and decodes deliveries into these types.
+pub mod webhooks {
+    include!(concat!(env!("OUT_DIR"), "/cobrowse_webhooks.rs"));
+}

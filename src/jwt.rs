@@ -1,22 +1,90 @@
-//! HS256 JSON Web Tokens: the one signer behind API-key credentials and the
-//! browser SDK's session tokens.
+//! HS256 JSON Web Tokens: the one signer in the crate.
+//!
+//! Zoom accepts two kinds of self-signed tokens, and both are HS256 with the header
+//! `{"alg":"HS256","typ":"JWT"}`: the session tokens the browser Cobrowse SDK joins
+//! with ([`crate::session_token`], claims `app_key`, `role_type`, `user_id`,
+//! `user_name`, `iat`, `exp`, signed with the SDK secret) and the "API JWT" of an
+//! API key credential (claims `iss`, `iat`, `exp`, signed with the API secret).
+//! Each caller owns its claims type; this module only encodes and signs.
 
-use base64::Engine;
+use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::Sha256;
+use hmac::Mac as _;
 
-/// Signs `claims` as a compact HS256 JWT with `secret`.
-pub(crate) fn sign_hs256<C: serde::Serialize>(claims: &C, secret: &[u8]) -> String {
-    const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
-    let claims = serde_json::to_vec(claims).expect("JWT claims are plain structs that serialize");
-    let mut token = URL_SAFE_NO_PAD.encode(HEADER);
+/// `base64url({"alg":"HS256","typ":"JWT"})`: the header never changes, so it is
+/// encoded once, here, byte for byte what Zoom's samples send.
+const HEADER: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+
+/// Signs `claims` as a compact HS256 JWT: `header.claims.signature`, each segment
+/// unpadded base64url, the signature HMAC-SHA256 over `header.claims` keyed with
+/// `secret`.
+///
+/// `claims` is serialized with `serde_json`, so its field names are the claim names.
+/// The only failure is a claims value `serde_json` cannot serialize (a map with
+/// non-string keys, or a `Serialize` impl that errors); plain structs of strings and
+/// integers never fail.
+pub(crate) fn sign_hs256<C: serde::Serialize>(
+    claims: &C,
+    secret: &[u8],
+) -> Result<String, serde_json::Error> {
+    let claims = serde_json::to_vec(claims)?;
+    let mut token = String::with_capacity(HEADER.len() + 2 + claims.len() * 4 / 3 + 2 + 43);
+    token.push_str(HEADER);
     token.push('.');
-    token.push_str(&URL_SAFE_NO_PAD.encode(claims));
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes keys of any length");
+    URL_SAFE_NO_PAD.encode_string(&claims, &mut token);
+    let mut mac = crate::mac::hmac_sha256(secret);
     mac.update(token.as_bytes());
     let signature = mac.finalize().into_bytes();
     token.push('.');
-    token.push_str(&URL_SAFE_NO_PAD.encode(signature));
-    token
+    URL_SAFE_NO_PAD.encode_string(signature, &mut token);
+    Ok(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_constant_is_the_hs256_header() {
+        assert_eq!(
+            URL_SAFE_NO_PAD.decode(HEADER).unwrap(),
+            br#"{"alg":"HS256","typ":"JWT"}"#
+        );
+    }
+
+    /// Known answer computed with python3's stdlib, not with this code:
+    /// ```text
+    /// import hmac, hashlib, base64, json
+    /// b = lambda x: base64.urlsafe_b64encode(x).rstrip(b"=")
+    /// h = b(b'{"alg":"HS256","typ":"JWT"}')
+    /// c = b(json.dumps({"iss":"key","iat":1700000000,"exp":1700003600}, separators=(",",":")).encode())
+    /// s = b(hmac.new(b"secret", h + b"." + c, hashlib.sha256).digest())
+    /// print((h + b"." + c + b"." + s).decode())
+    /// ```
+    #[test]
+    fn signs_like_an_independent_implementation() {
+        #[derive(serde::Serialize)]
+        struct ApiClaims<'a> {
+            iss: &'a str,
+            iat: i64,
+            exp: i64,
+        }
+        let claims = ApiClaims {
+            iss: "key",
+            iat: 1_700_000_000,
+            exp: 1_700_003_600,
+        };
+        assert_eq!(
+            sign_hs256(&claims, b"secret").unwrap(),
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\
+             .eyJpc3MiOiJrZXkiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMH0\
+             .SCp8qIrBwfPhlEqvpGrMgF1Sq98H-pBJXlluU7xfZaM"
+        );
+    }
+
+    #[test]
+    fn unserializable_claims_are_an_error_not_a_panic() {
+        let claims = std::collections::HashMap::from([((1, 2), "x")]);
+        assert!(sign_hs256(&claims, b"secret").is_err());
+    }
 }

@@ -27,12 +27,15 @@ mod error;
 #[allow(missing_docs, clippy::all, clippy::pedantic)]
 pub mod generated;
 mod jwt;
+mod mac;
 pub mod operation;
 mod operations;
 pub mod pagination;
 mod rate_limit;
 mod retry;
+pub mod session_token;
 pub mod transport;
+pub mod webhook;
 pub mod windows;
 
 pub use auth::Credentials;

@@ -1,8 +1,8 @@
 //! The one place where zoom-cobrowse's generator settings live.
 //!
-//! `build.rs` calls [`generate_api`] to produce the client it compiles, and
-//! `cargo xtask regen` calls the same function to write the reviewable snapshot,
-//! so the two can never disagree about what the spec turns into.
+//! `build.rs` calls [`generate_api`] and [`generate_webhooks`] to produce the code it
+//! compiles, and `cargo xtask regen` calls the same functions to write the reviewable
+//! snapshots, so the two can never disagree about what a spec turns into.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -15,6 +15,9 @@ use quote::quote;
 
 /// The API spec, relative to the workspace root.
 pub const API_SPEC: &str = "openapi/cobrowse.yaml";
+
+/// The webhook spec (events Zoom pushes, and their delivery), relative to the workspace root.
+pub const WEBHOOK_SPEC: &str = "openapi/cobrowse-webhooks.yaml";
 
 /// Hand-written types that replace generated ones: `(schema name, Rust path, impls)`.
 ///
@@ -62,20 +65,34 @@ impl fmt::Display for CodegenError {
 
 impl std::error::Error for CodegenError {}
 
-/// The generator settings of the API client.
-pub fn api_settings() -> GenerationSettings {
+/// The settings both specs share: builder interface, derives, hand-written types.
+fn common_settings() -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
-        .with_inner_type(quote!(crate::transport::Transport))
-        .with_hooks(HooksMode::Expected)
         .with_derive("PartialEq")
         .with_derive("schemars::JsonSchema");
     for (schema, rust_path, impls) in REPLACEMENTS {
         settings.with_replacement(schema, rust_path, impls.iter().cloned());
     }
     settings
+}
+
+/// The generator settings of the API client.
+pub fn api_settings() -> GenerationSettings {
+    let mut settings = common_settings();
+    settings
+        .with_inner_type(quote!(crate::transport::Transport))
+        .with_hooks(HooksMode::Expected);
+    settings
+}
+
+/// The generator settings of the webhook types and their delivery client. The
+/// delivery client posts to a receiver, not to Zoom, so it takes none of the API
+/// client's transport (auth, retries, rate limits) and keeps progenitor's default hooks.
+pub fn webhook_settings() -> GenerationSettings {
+    common_settings()
 }
 
 /// Reads and parses an OpenAPI 3.0 document in YAML (or JSON, a subset of YAML).
@@ -95,20 +112,53 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<OpenAPI, CodegenError> {
 pub fn generate_api(path: &Path) -> Result<String, CodegenError> {
     let spec = load_spec(path)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
-    let mut generator = Generator::new(&api_settings());
-    let client = generator
-        .generate_tokens(&spec)
-        .map_err(|e| CodegenError::new(path, format!("progenitor: {e}")))?;
     let operations = operation_table(&spec);
+    render(path, API_SPEC, &spec, &api_settings(), operations)
+}
+
+/// Generates the webhook event types and the delivery client from the spec at
+/// `path`, as formatted Rust source.
+pub fn generate_webhooks(path: &Path) -> Result<String, CodegenError> {
+    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
+    generate_webhooks_from_str(path, &text)
+}
+
+/// [`generate_webhooks`] on spec text not yet written to disk (`cargo xtask regen`
+/// validates before it writes); `path` only names it in errors.
+pub fn generate_webhooks_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+    let spec = parse_spec(path, text)?;
+    check_webhook_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
+    render(
+        path,
+        WEBHOOK_SPEC,
+        &spec,
+        &webhook_settings(),
+        proc_macro2::TokenStream::new(),
+    )
+}
+
+/// Runs progenitor with `settings`, appends `extra`, and formats the file headed with
+/// the spec's name.
+fn render(
+    path: &Path,
+    spec_name: &str,
+    spec: &OpenAPI,
+    settings: &GenerationSettings,
+    extra: proc_macro2::TokenStream,
+) -> Result<String, CodegenError> {
+    let mut generator = Generator::new(settings);
+    let client = generator
+        .generate_tokens(spec)
+        .map_err(|e| CodegenError::new(path, format!("progenitor: {e}")))?;
     let tokens = quote! {
         #client
-        #operations
+        #extra
     };
     let file = syn::parse2::<syn::File>(tokens)
         .map_err(|e| CodegenError::new(path, format!("generated code does not parse: {e}")))?;
     Ok(format!(
         "// Generated from {} by zoom-cobrowse-codegen; do not edit.\n\n{}",
-        API_SPEC,
+        spec_name,
         prettyplease::unparse(&file)
     ))
 }
@@ -174,25 +224,56 @@ pub fn check_invariants(spec: &OpenAPI) -> Result<(), String> {
             ));
         }
     }
-    if let Some(components) = &spec.components {
-        for (name, schema) in &components.schemas {
-            if let Some(schema) = schema.as_item()
-                && let openapiv3::SchemaKind::Type(openapiv3::Type::Object(obj)) =
-                    &schema.schema_kind
-                && matches!(
-                    obj.additional_properties,
-                    Some(openapiv3::AdditionalProperties::Any(false))
-                )
-            {
-                problems.push(format!("schema {name}: additionalProperties: false breaks decoding when Zoom adds a field"));
-            }
+    check_open_objects(spec, &mut problems);
+    verdict(problems)
+}
+
+/// Our rules for the webhook spec: objects stay open, and an event's `object`
+/// requires nothing but `session_id`, so one missing field never fails a delivery.
+pub fn check_webhook_invariants(spec: &OpenAPI) -> Result<(), String> {
+    let mut problems = Vec::new();
+    check_open_objects(spec, &mut problems);
+    for (name, obj) in object_schemas(spec) {
+        if name.ends_with("Object") && obj.required != ["session_id"] {
+            problems.push(format!(
+                "schema {name}: an event object must require exactly [session_id], got {:?}",
+                obj.required
+            ));
         }
     }
+    verdict(problems)
+}
+
+fn verdict(problems: Vec<String>) -> Result<(), String> {
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems.join("; "))
     }
+}
+
+fn check_open_objects(spec: &OpenAPI, problems: &mut Vec<String>) {
+    for (name, obj) in object_schemas(spec) {
+        if matches!(
+            obj.additional_properties,
+            Some(openapiv3::AdditionalProperties::Any(false))
+        ) {
+            problems.push(format!(
+                "schema {name}: additionalProperties: false breaks decoding when Zoom adds a field"
+            ));
+        }
+    }
+}
+
+/// The component schemas that are objects, by name.
+fn object_schemas(spec: &OpenAPI) -> impl Iterator<Item = (&String, &openapiv3::ObjectType)> {
+    spec.components
+        .iter()
+        .flat_map(|c| &c.schemas)
+        .filter_map(|(name, schema)| match &schema.as_item()?.schema_kind {
+            openapiv3::SchemaKind::Type(openapiv3::Type::Object(obj)) => Some((name, obj)),
+            _ => None,
+        })
 }
 
 fn operation_table(spec: &OpenAPI) -> proc_macro2::TokenStream {

@@ -1,0 +1,137 @@
+//! Decoding a verified body into a typed event, by its `event` name.
+//!
+//! The events differ only in `event` and in which fields they carry, and every
+//! field but `session_id` is optional, so trying each shape in turn (serde's
+//! untagged enums) would decode every event as the first shape that fits. The
+//! name decides instead, and a name this crate does not know is kept as JSON.
+
+use std::borrow::Cow;
+
+use super::WebhookError;
+use super::types;
+
+/// One decoded webhook event.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Event {
+    /// `cobrowse.session_started`: the first user joined a session.
+    SessionStarted(types::CobrowseSessionStarted),
+    /// `cobrowse.session_ended`: the session was ended, or every user left.
+    SessionEnded(types::CobrowseSessionEnded),
+    /// `cobrowse.session_user_joined`: a user joined (once per connection).
+    SessionUserJoined(types::CobrowseSessionUserJoined),
+    /// `cobrowse.session_user_left`: a user left (once per connection).
+    SessionUserLeft(types::CobrowseSessionUserLeft),
+    /// `endpoint.url_validation`: Zoom checks the endpoint holds the secret;
+    /// [`Receiver::respond`](super::Receiver::respond) answers it.
+    UrlValidation(types::EndpointUrlValidation),
+    /// An event this version of the crate does not know, kept as JSON.
+    Unknown(UnknownEvent),
+}
+
+/// An event whose name this version of the crate does not know.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnknownEvent {
+    /// The `event` name as Zoom sent it.
+    pub name: String,
+    /// The whole body.
+    pub json: serde_json::Value,
+}
+
+impl Event {
+    /// The name of [`Event::SessionStarted`].
+    pub const SESSION_STARTED: &'static str = "cobrowse.session_started";
+    /// The name of [`Event::SessionEnded`].
+    pub const SESSION_ENDED: &'static str = "cobrowse.session_ended";
+    /// The name of [`Event::SessionUserJoined`].
+    pub const SESSION_USER_JOINED: &'static str = "cobrowse.session_user_joined";
+    /// The name of [`Event::SessionUserLeft`].
+    pub const SESSION_USER_LEFT: &'static str = "cobrowse.session_user_left";
+    /// The name of [`Event::UrlValidation`].
+    pub const URL_VALIDATION: &'static str = "endpoint.url_validation";
+
+    /// The event's name, as in the body's `event` field.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::SessionStarted(_) => Self::SESSION_STARTED,
+            Self::SessionEnded(_) => Self::SESSION_ENDED,
+            Self::SessionUserJoined(_) => Self::SESSION_USER_JOINED,
+            Self::SessionUserLeft(_) => Self::SESSION_USER_LEFT,
+            Self::UrlValidation(_) => Self::URL_VALIDATION,
+            Self::Unknown(unknown) => &unknown.name,
+        }
+    }
+
+    /// The Cobrowse session the event is about; `None` for URL validation and
+    /// unknown events.
+    pub fn session_id(&self) -> Option<&str> {
+        match self {
+            Self::SessionStarted(e) => Some(&e.payload.object.session_id),
+            Self::SessionEnded(e) => Some(&e.payload.object.session_id),
+            Self::SessionUserJoined(e) => Some(&e.payload.object.session_id),
+            Self::SessionUserLeft(e) => Some(&e.payload.object.session_id),
+            Self::UrlValidation(_) | Self::Unknown(_) => None,
+        }
+    }
+
+    /// Decodes a body whose signature was verified.
+    pub(crate) fn decode(body: &str) -> Result<Self, WebhookError> {
+        #[derive(serde::Deserialize)]
+        struct Name<'a> {
+            #[serde(borrow)]
+            event: Cow<'a, str>,
+        }
+        let name = serde_json::from_str::<Name<'_>>(body)
+            .map_err(WebhookError::NotJson)?
+            .event;
+        let typed = match name.as_ref() {
+            Self::SESSION_STARTED => serde_json::from_str(body).map(Self::SessionStarted),
+            Self::SESSION_ENDED => serde_json::from_str(body).map(Self::SessionEnded),
+            Self::SESSION_USER_JOINED => serde_json::from_str(body).map(Self::SessionUserJoined),
+            Self::SESSION_USER_LEFT => serde_json::from_str(body).map(Self::SessionUserLeft),
+            Self::URL_VALIDATION => serde_json::from_str(body).map(Self::UrlValidation),
+            _ => serde_json::from_str(body).map(|json| {
+                Self::Unknown(UnknownEvent {
+                    name: name.clone().into_owned(),
+                    json,
+                })
+            }),
+        };
+        typed.map_err(|source| WebhookError::InvalidEvent {
+            event: name.into_owned(),
+            raw_json: body.into(),
+            source,
+        })
+    }
+}
+
+/// A delivery whose signature and timestamp were verified, decoded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Delivery {
+    pub(crate) event: Event,
+    pub(crate) raw_json: Box<str>,
+    pub(crate) timestamp: i64,
+}
+
+impl Delivery {
+    /// The decoded event.
+    pub fn event(&self) -> &Event {
+        &self.event
+    }
+
+    /// The decoded event, by value.
+    pub fn into_event(self) -> Event {
+        self.event
+    }
+
+    /// The body exactly as Zoom sent it: every field, including those this crate
+    /// does not model yet.
+    pub fn raw_json(&self) -> &str {
+        &self.raw_json
+    }
+
+    /// The verified `x-zm-request-timestamp`, in seconds since the Unix epoch.
+    pub fn timestamp(&self) -> i64 {
+        self.timestamp
+    }
+}
