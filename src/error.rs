@@ -38,7 +38,10 @@ pub enum ErrorKind {
 /// It carries the operation, the HTTP status, Zoom's `code` and `message` where
 /// Zoom sent them, and for bodies that could not be decoded the raw body (shown
 /// bounded in `Display`). It never carries a credential or token.
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+// Boxed: a `Result<T, Error>` stays one pointer wide on the happy path.
+struct Inner {
     kind: ErrorKind,
     operation: Option<&'static str>,
     status: Option<StatusCode>,
@@ -51,7 +54,7 @@ pub struct Error {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, detail: impl Into<String>) -> Self {
-        Self {
+        Self(Box::new(Inner {
             kind,
             operation: None,
             status: None,
@@ -60,7 +63,7 @@ impl Error {
             retry_after: None,
             detail: detail.into(),
             source: None,
-        }
+        }))
     }
 
     pub(crate) fn config(detail: impl Into<String>) -> Self {
@@ -68,7 +71,7 @@ impl Error {
     }
 
     pub(crate) fn with_operation(mut self, operation: &'static str) -> Self {
-        self.operation.get_or_insert(operation);
+        self.0.operation.get_or_insert(operation);
         self
     }
 
@@ -76,12 +79,12 @@ impl Error {
         mut self,
         source: impl std::error::Error + Send + Sync + 'static,
     ) -> Self {
-        self.source = Some(Box::new(source));
+        self.0.source = Some(Box::new(source));
         self
     }
 
     pub(crate) fn with_status(mut self, status: StatusCode) -> Self {
-        self.status = Some(status);
+        self.0.status = Some(status);
         self
     }
 
@@ -91,8 +94,8 @@ impl Error {
             Ok(zoom) => Self::from_zoom(status, headers, zoom),
             Err(_) => {
                 let mut error = Self::from_zoom(status, headers, ZoomError::default());
-                error.zoom = None;
-                error.body = Some(body);
+                error.0.zoom = None;
+                error.0.body = Some(body);
                 error
             }
         }
@@ -101,9 +104,9 @@ impl Error {
     /// An error answer whose body is Zoom's error JSON.
     pub(crate) fn from_zoom(status: StatusCode, headers: &HeaderMap, zoom: ZoomError) -> Self {
         let mut error = Self::new(ErrorKind::Api, "");
-        error.status = Some(status);
-        error.retry_after = crate::retry::retry_after(headers);
-        error.zoom = Some(zoom);
+        error.0.status = Some(status);
+        error.0.retry_after = crate::retry::retry_after(headers);
+        error.0.zoom = Some(zoom);
         error
     }
 
@@ -114,74 +117,75 @@ impl Error {
         source: serde_json::Error,
     ) -> Self {
         let mut error = Self::new(ErrorKind::Decode, "response body does not match the API");
-        error.status = status;
-        error.body = Some(body);
+        error.0.status = status;
+        error.0.body = Some(body);
         error.with_source(source)
     }
 
     /// The broad kind of failure.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The operation that failed (our operationId, e.g. `list_past_sessions`).
     pub fn operation(&self) -> Option<&'static str> {
-        self.operation
+        self.0.operation
     }
 
     /// The HTTP status of the answer, when there was one.
     pub fn status(&self) -> Option<StatusCode> {
-        self.status
+        self.0.status
     }
 
     /// Zoom's error code, e.g. `30101` or `30300`.
     pub fn code(&self) -> Option<i64> {
-        self.zoom.as_ref().and_then(|z| z.code)
+        self.0.zoom.as_ref().and_then(|z| z.code)
     }
 
     /// Zoom's error message.
     pub fn message(&self) -> Option<&str> {
-        self.zoom.as_ref().and_then(|z| z.message.as_deref())
+        self.0.zoom.as_ref().and_then(|z| z.message.as_deref())
     }
 
     /// The raw body of an answer that was not Zoom's JSON error or not decodable,
     /// complete, so nothing the server said is lost.
     pub fn body(&self) -> Option<&[u8]> {
-        self.body.as_deref()
+        self.0.body.as_deref()
     }
 
     /// 404: the session (or path) does not exist.
     pub fn is_not_found(&self) -> bool {
-        self.status == Some(StatusCode::NOT_FOUND)
+        self.0.status == Some(StatusCode::NOT_FOUND)
     }
 
     /// 401, or credentials that could not produce a token.
     pub fn is_unauthorized(&self) -> bool {
-        self.status == Some(StatusCode::UNAUTHORIZED) || self.kind == ErrorKind::Auth
+        self.0.status == Some(StatusCode::UNAUTHORIZED) || self.0.kind == ErrorKind::Auth
     }
 
     /// 429: a Zoom rate limit was exceeded (after the client's retries, if any).
     pub fn is_rate_limited(&self) -> bool {
-        self.status == Some(StatusCode::TOO_MANY_REQUESTS)
+        self.0.status == Some(StatusCode::TOO_MANY_REQUESTS)
     }
 
     /// How long Zoom asked the caller to wait (`Retry-After`), when it said.
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
+        self.0.retry_after
     }
 
     /// 400 with Zoom code 30101: the page token is invalid or expired (15 minutes).
     pub fn is_page_token_expired(&self) -> bool {
-        self.status == Some(StatusCode::BAD_REQUEST) && self.code() == Some(CODE_PAGE_TOKEN_EXPIRED)
+        self.0.status == Some(StatusCode::BAD_REQUEST)
+            && self.code() == Some(CODE_PAGE_TOKEN_EXPIRED)
     }
 
     /// Connect, timeout or reset: no complete answer arrived.
     pub fn is_transport(&self) -> bool {
-        self.kind == ErrorKind::Transport
+        self.0.kind == ErrorKind::Transport
     }
 
     fn excerpt(&self) -> Option<String> {
-        let body = self.body.as_ref()?;
+        let body = self.0.body.as_ref()?;
         let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_LIMIT)]);
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let more = if body.len() > EXCERPT_LIMIT {
@@ -195,11 +199,11 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(op) = self.operation {
+        if let Some(op) = self.0.operation {
             write!(f, "{op}: ")?;
         }
         let mut parts = Vec::new();
-        if let Some(status) = self.status {
+        if let Some(status) = self.0.status {
             parts.push(format!("HTTP {}", status.as_u16()));
         }
         if let Some(code) = self.code() {
@@ -208,17 +212,17 @@ impl fmt::Display for Error {
         if let Some(message) = self.message() {
             parts.push(message.to_string());
         }
-        if !self.detail.is_empty() {
-            parts.push(self.detail.clone());
+        if !self.0.detail.is_empty() {
+            parts.push(self.0.detail.clone());
         }
-        if let Some(source) = &self.source {
+        if let Some(source) = &self.0.source {
             parts.push(source.to_string());
         }
         if let Some(excerpt) = self.excerpt() {
             parts.push(format!("body: {excerpt}"));
         }
         if parts.is_empty() {
-            parts.push(format!("{:?} error", self.kind));
+            parts.push(format!("{:?} error", self.0.kind));
         }
         f.write_str(&parts.join(": "))
     }
@@ -227,22 +231,23 @@ impl fmt::Display for Error {
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Error")
-            .field("kind", &self.kind)
-            .field("operation", &self.operation)
-            .field("status", &self.status)
+            .field("kind", &self.0.kind)
+            .field("operation", &self.0.operation)
+            .field("status", &self.0.status)
             .field("code", &self.code())
             .field("message", &self.message())
-            .field("retry_after", &self.retry_after)
-            .field("detail", &self.detail)
+            .field("retry_after", &self.0.retry_after)
+            .field("detail", &self.0.detail)
             .field("body", &self.excerpt())
-            .field("source", &self.source)
+            .field("source", &self.0.source)
             .finish()
     }
 }
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
+        self.0
+            .source
             .as_deref()
             .map(|s| s as &(dyn std::error::Error + 'static))
     }
@@ -259,7 +264,7 @@ impl From<reqwest::Error> for Error {
         let status = e.status();
         // reqwest's message names the URL; ours carry no credentials in URLs.
         let mut error = Self::new(kind, "").with_source(e.without_url());
-        error.status = status;
+        error.0.status = status;
         error
     }
 }
