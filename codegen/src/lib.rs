@@ -93,7 +93,14 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<OpenAPI, CodegenError> {
 /// Generates the client, its types and the operation table from the spec at `path`,
 /// as formatted Rust source.
 pub fn generate_api(path: &Path) -> Result<String, CodegenError> {
-    let spec = load_spec(path)?;
+    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
+    generate_api_from_str(path, &text)
+}
+
+/// [`generate_api`] on spec text not yet written to disk (`cargo xtask regen`
+/// validates before it writes); `path` only names it in errors.
+pub fn generate_api_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+    let spec = parse_spec(path, text)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
     let mut generator = Generator::new(&api_settings());
     let client = generator
