@@ -294,3 +294,147 @@ fn schema_to_3_1(schema: &mut Mapping, at: &Location) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(version: &str, schema: &str) -> Value {
+        let text = format!(
+            "openapi: '{version}'\ncomponents:\n  schemas:\n    S:\n{}",
+            schema
+                .lines()
+                .map(|l| format!("      {l}\n"))
+                .collect::<String>()
+        );
+        serde_norway::from_str(&text).unwrap()
+    }
+
+    fn schema(doc: &Value) -> &Value {
+        &doc["components"]["schemas"]["S"]
+    }
+
+    fn down(schema_yaml: &str) -> Result<Value> {
+        let mut d = doc("3.1.1", schema_yaml);
+        to_3_0(&mut d)?;
+        assert_eq!(d["openapi"], Value::from(OPENAPI_3_0));
+        Ok(schema(&d).clone())
+    }
+
+    fn yaml(text: &str) -> Value {
+        serde_norway::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn type_arrays_with_null_become_nullable() {
+        let s = down("type: [string, 'null']\nformat: date-time").unwrap();
+        assert_eq!(s, yaml("type: string\nformat: date-time\nnullable: true"));
+        assert_eq!(down("type: [integer]").unwrap(), yaml("type: integer"));
+    }
+
+    #[test]
+    fn type_arrays_of_several_types_fail_naming_the_place() {
+        let e = down("type: [string, integer]").unwrap_err().to_string();
+        assert!(
+            e.contains("[components, schemas, S]") && e.contains("2 types"),
+            "{e}"
+        );
+        assert!(down("type: 'null'").is_err());
+    }
+
+    #[test]
+    fn examples_const_and_numeric_bounds_get_their_3_0_forms() {
+        assert_eq!(
+            down("type: string\nexamples: [a, b]").unwrap(),
+            yaml("type: string\nexample: a")
+        );
+        assert_eq!(down("const: x").unwrap(), yaml("enum: [x]"));
+        assert_eq!(
+            down("type: integer\nexclusiveMinimum: 0\nexclusiveMaximum: 10").unwrap(),
+            yaml(
+                "type: integer\nminimum: 0\nexclusiveMinimum: true\nmaximum: 10\nexclusiveMaximum: true"
+            )
+        );
+        // 3.1 may give both bounds; the stricter one survives.
+        assert_eq!(
+            down("type: integer\nminimum: 5\nexclusiveMinimum: 0").unwrap(),
+            yaml("type: integer\nminimum: 5")
+        );
+    }
+
+    #[test]
+    fn a_null_member_of_any_of_becomes_nullable() {
+        let s = down("anyOf:\n  - $ref: '#/components/schemas/T'\n  - type: 'null'").unwrap();
+        assert_eq!(
+            s,
+            yaml("allOf:\n  - $ref: '#/components/schemas/T'\nnullable: true")
+        );
+    }
+
+    #[test]
+    fn annotations_go_and_constructs_without_a_3_0_form_fail() {
+        assert_eq!(
+            down(
+                "$schema: https://json-schema.org/draft/2020-12/schema\n$comment: c\ntype: string"
+            )
+            .unwrap(),
+            yaml("type: string")
+        );
+        let e = down("type: array\nprefixItems: [{type: string}]")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("prefixItems"), "{e}");
+    }
+
+    #[test]
+    fn document_level_3_1_fields_are_dropped() {
+        let mut d: Value = yaml(
+            "openapi: 3.1.0\njsonSchemaDialect: x\ninfo: {title: t, version: '1', summary: s, \
+             license: {name: MIT, identifier: MIT}}\nwebhooks: {a: {}, b: {}}\npaths: {}",
+        );
+        let notes = to_3_0(&mut d).unwrap();
+        assert_eq!(
+            d,
+            yaml("openapi: 3.0.3\ninfo: {title: t, version: '1', license: {name: MIT}}\npaths: {}")
+        );
+        assert!(
+            notes
+                .lines()
+                .iter()
+                .any(|l| l.contains("webhooks dropped (2")),
+            "{:?}",
+            notes.lines()
+        );
+    }
+
+    #[test]
+    fn only_3_0_and_3_1_are_accepted() {
+        let mut d = yaml("swagger: '2.0'");
+        assert!(
+            to_3_0(&mut d)
+                .unwrap_err()
+                .to_string()
+                .contains("only OpenAPI 3.0 and 3.1")
+        );
+        let mut d = doc("3.0.1", "type: string\nexample: a");
+        to_3_0(&mut d).unwrap();
+        assert_eq!(d["openapi"], Value::from(OPENAPI_3_0));
+        assert_eq!(schema(&d), &yaml("type: string\nexample: a"));
+    }
+
+    #[test]
+    fn up_levelling_is_undone_by_down_levelling() {
+        for original in [
+            "type: string\nnullable: true\nexample: a",
+            "allOf:\n  - $ref: '#/components/schemas/T'\nnullable: true",
+            "enum: [only]",
+            "type: integer\nminimum: 1\nexclusiveMinimum: true",
+        ] {
+            let mut d = doc(OPENAPI_3_0, original);
+            to_3_1(&mut d).unwrap();
+            assert_eq!(d["openapi"], Value::from(OPENAPI_3_1));
+            to_3_0(&mut d).unwrap();
+            assert_eq!(schema(&d), &yaml(original), "{original}");
+        }
+    }
+}
