@@ -1,0 +1,102 @@
+//! Shared by the HTTP tests: the one place the raw generated client is built, and
+//! the example bodies of Zoom's reference page (shared/seed/cobrowse-sdk-api.txt).
+
+#![allow(dead_code)]
+
+use serde_json::{Value, json};
+
+/// The generated client against `base_url`, with a default transport.
+pub fn raw_client(base_url: &str) -> zoom_cobrowse::generated::Client {
+    zoom_cobrowse::generated::Client::new_with_client(
+        base_url,
+        reqwest::Client::new(),
+        zoom_cobrowse::transport::Transport::default(),
+    )
+}
+
+/// The reference page's example answer of "List live sessions".
+pub fn live_sessions_example() -> Value {
+    json!({
+        "page_size": 30,
+        "next_page_token": "Tva2CuIdTgsv8wAnhyAdUrm0tY2HuLQtlh4",
+        "sessions": [{
+            "session_id": "GDDykmpQQU6MWL3GqLNUkw",
+            "start_time": "2025-02-14T19:09:01Z",
+            "session_pin": "987536",
+            "users": [{
+                "user_id": "YZ8uRj9zRf2yY5cshmzrTA",
+                "user_name": "exampleuser",
+                "role_type": "agent"
+            }]
+        }]
+    })
+}
+
+/// The reference page's example answer of "List past sessions".
+pub fn past_sessions_example() -> Value {
+    json!({
+        "from": "2025-02-14",
+        "to": "2025-02-14",
+        "page_size": 30,
+        "next_page_token": "Tva2CuIdTgsv8wAnhyAdUrm0tY2HuLQtlh4",
+        "sessions": [{
+            "session_id": "GDDykmpQQU6MWL3GqLNUkw",
+            "start_time": "2025-02-14T19:09:01Z",
+            "end_time": "2025-02-14T19:15:01Z",
+            "duration": "00:03:19",
+            "user_count": 2,
+            "session_pin": "987536",
+            "users": [{
+                "user_id": "YZ8uRj9zRf2yY5cshmzrTA",
+                "user_name": "exampleuser",
+                "role_type": "agent"
+            }]
+        }]
+    })
+}
+
+/// The reference page's example answer of "Get session details" (a live session).
+pub fn live_session_detail_example() -> Value {
+    json!({
+        "session_id": "GDDykmpQQU6MWL3GqLNUkw",
+        "start_time": "2025-02-14T19:09:01Z",
+        "session_pin": "987536",
+        "user_count": 2
+    })
+}
+
+/// The past shape of "Get session details", as the page documents it.
+pub fn past_session_detail_example() -> Value {
+    json!({
+        "session_id": "GDDykmpQQU6MWL3GqLNUkw",
+        "start_time": "2025-02-14T19:09:01Z",
+        "end_time": "2025-02-14T19:15:01Z",
+        "duration": "00:03:19",
+        "session_pin": "987536",
+        "user_count": 2
+    })
+}
+
+/// The reference page's example answer of "List session users".
+pub fn session_users_example() -> Value {
+    json!({
+        "page_size": 30,
+        "next_page_token": "Tva2CuIdTgsv8wAnhyAdUrm0tY2HuLQtlh4",
+        "users": [{
+            "user_connection_id": "Nlg8wgA0TFe3jT87CjQZqg",
+            "user_id": "YZ8uRj9zRf2yY5cshmzrTA",
+            "user_name": "exampleuser",
+            "role_type": "agent",
+            "ip_address": "127.0.0.1",
+            "data_center": "US",
+            "join_time": "2025-03-18T05:07:13Z",
+            "leave_time": "2025-03-18T05:09:13Z",
+            "duration": "00:03:19"
+        }]
+    })
+}
+
+/// A UTC timestamp, for comparing decoded `date-time` fields.
+pub fn utc(text: &str) -> chrono::DateTime<chrono::Utc> {
+    text.parse().expect("a valid RFC 3339 timestamp")
+}
