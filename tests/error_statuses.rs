@@ -4,35 +4,36 @@
 
 mod common;
 
-use common::raw_client;
-use httpmock::prelude::*;
+use common::{Body, exchange};
 use progenitor_client::Error;
 use serde_json::json;
 use zoom_cobrowse::types::ZoomError;
 
 const SESSION: &str = "GDDykmpQQU6MWL3GqLNUkw";
 
-/// Calls operation `id` of the raw client against `server`; returns its error.
-async fn call(server: &MockServer, id: &str) -> Error<ZoomError> {
-    let client = raw_client(&server.base_url());
-    let result = match id {
-        "list_live_sessions" => client.list_live_sessions().send().await.map(drop),
-        "list_past_sessions" => client.list_past_sessions().send().await.map(drop),
-        "get_session" => client
-            .get_session()
-            .session_id(SESSION)
-            .send()
-            .await
-            .map(drop),
-        "list_session_users" => client
-            .list_session_users()
-            .session_id(SESSION)
-            .send()
-            .await
-            .map(drop),
-        other => panic!("no operation {other}"),
-    };
-    result.expect_err("the server answers with an error")
+/// Calls operation `id` on a server answering `status` and `body`; returns its error.
+async fn call(id: &'static str, status: u16, body: impl Into<Body>) -> Error<ZoomError> {
+    exchange(&path(id), &[], (status, body), |client| async move {
+        let result = match id {
+            "list_live_sessions" => client.list_live_sessions().send().await.map(drop),
+            "list_past_sessions" => client.list_past_sessions().send().await.map(drop),
+            "get_session" => client
+                .get_session()
+                .session_id(SESSION)
+                .send()
+                .await
+                .map(drop),
+            "list_session_users" => client
+                .list_session_users()
+                .session_id(SESSION)
+                .send()
+                .await
+                .map(drop),
+            other => panic!("no operation {other}"),
+        };
+        result.expect_err("the server answers with an error")
+    })
+    .await
 }
 
 fn path(id: &str) -> String {
@@ -100,18 +101,8 @@ const DOCUMENTED: &[(&str, u16, i64, &str)] = &[
 
 #[tokio::test]
 async fn every_documented_error_decodes_with_its_status_code_and_message() {
-    let server = MockServer::start_async().await;
     for &(id, status, code, message) in DOCUMENTED {
-        let mock = server
-            .mock_async(|when, then| {
-                when.method(GET).path(path(id));
-                then.status(status)
-                    .json_body(json!({"code": code, "message": message}));
-            })
-            .await;
-        let error = call(&server, id).await;
-        mock.assert_async().await;
-        mock.delete_async().await;
+        let error = call(id, status, json!({"code": code, "message": message})).await;
         let Error::ErrorResponse(response) = error else {
             panic!("{id} {status}: not an ErrorResponse: {error:?}");
         };
@@ -124,37 +115,26 @@ async fn every_documented_error_decodes_with_its_status_code_and_message() {
 
 #[tokio::test]
 async fn an_error_body_with_unknown_fields_or_a_field_missing_still_decodes() {
-    let server = MockServer::start_async().await;
-    server
-        .mock_async(|when, then| {
-            when.path(path("get_session"));
-            then.status(404)
-                .json_body(json!({"code": 30300, "request_id": "r-1", "errors": [{"field": "x"}]}));
-        })
-        .await;
-    let Error::ErrorResponse(response) = call(&server, "get_session").await else {
+    let body = json!({"code": 30300, "request_id": "r-1", "errors": [{"field": "x"}]});
+    let Error::ErrorResponse(response) = call("get_session", 404, body).await else {
         panic!("not an ErrorResponse");
     };
     assert_eq!(response.status().as_u16(), 404);
-    assert_eq!(
-        response.into_inner(),
-        ZoomError {
-            code: Some(30300),
-            message: None
-        }
-    );
+    let expected = ZoomError {
+        code: Some(30300),
+        message: None,
+    };
+    assert_eq!(response.into_inner(), expected);
 }
 
 #[tokio::test]
 async fn an_undocumented_status_is_an_unexpected_response_that_keeps_it() {
-    let server = MockServer::start_async().await;
-    server
-        .mock_async(|when, then| {
-            when.path(path("list_past_sessions"));
-            then.status(503).body("<html>upstream unavailable</html>");
-        })
-        .await;
-    let error = call(&server, "list_past_sessions").await;
+    let error = call(
+        "list_past_sessions",
+        503,
+        "<html>upstream unavailable</html>",
+    )
+    .await;
     assert!(matches!(error, Error::UnexpectedResponse(_)), "{error:?}");
     assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
 }
@@ -163,14 +143,7 @@ async fn an_undocumented_status_is_an_unexpected_response_that_keeps_it() {
 /// status whose body is not JSON (a proxy's HTML page) loses its status here.
 #[tokio::test]
 async fn a_documented_status_with_a_non_json_body_is_an_invalid_payload_without_status() {
-    let server = MockServer::start_async().await;
-    server
-        .mock_async(|when, then| {
-            when.path(path("list_live_sessions"));
-            then.status(429).body("<html>Too Many Requests</html>");
-        })
-        .await;
-    let error = call(&server, "list_live_sessions").await;
+    let error = call("list_live_sessions", 429, "<html>Too Many Requests</html>").await;
     let Error::InvalidResponsePayload(body, _) = &error else {
         panic!("not an InvalidResponsePayload: {error:?}");
     };

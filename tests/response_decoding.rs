@@ -6,46 +6,26 @@ mod common;
 
 use std::time::Duration;
 
-use common::{raw_client, utc};
-use httpmock::prelude::*;
+use common::{fetch, utc};
 use serde_json::{Value, json};
-use zoom_cobrowse::types::{DataCenter, InvalidDuration, RoleType, SessionDetail};
+use zoom_cobrowse::types::{DataCenter, InvalidDuration, RoleType, SessionDetail, SessionUserList};
 
 const SESSION: &str = "GDDykmpQQU6MWL3GqLNUkw";
 
-/// A server answering `body` on `path`.
-async fn serving(path: &str, body: Value) -> MockServer {
-    let server = MockServer::start_async().await;
-    let path = path.to_string();
-    server
-        .mock_async(|when, then| {
-            when.method(GET).path(path);
-            then.status(200).json_body(body);
-        })
-        .await;
-    server
-}
-
 async fn get_session(body: Value) -> SessionDetail {
-    let server = serving(&format!("/cobrowsesdk/sessions/{SESSION}"), body).await;
-    raw_client(&server.base_url())
-        .get_session()
-        .session_id(SESSION)
-        .send()
-        .await
-        .unwrap()
-        .into_inner()
+    let path = format!("/cobrowsesdk/sessions/{SESSION}");
+    fetch(&path, &[], (200, body), |client| async move {
+        client.get_session().session_id(SESSION).send().await
+    })
+    .await
 }
 
-async fn session_users(body: Value) -> zoom_cobrowse::types::SessionUserList {
-    let server = serving(&format!("/cobrowsesdk/sessions/{SESSION}/users"), body).await;
-    raw_client(&server.base_url())
-        .list_session_users()
-        .session_id(SESSION)
-        .send()
-        .await
-        .unwrap()
-        .into_inner()
+async fn session_users(body: Value) -> SessionUserList {
+    let path = format!("/cobrowsesdk/sessions/{SESSION}/users");
+    fetch(&path, &[], (200, body), |client| async move {
+        client.list_session_users().session_id(SESSION).send().await
+    })
+    .await
 }
 
 #[tokio::test]
@@ -100,13 +80,13 @@ async fn unknown_fields_are_ignored_at_every_level() {
     body["total_records"] = json!(1);
     body["sessions"][0]["recording"] = json!({"enabled": false});
     body["sessions"][0]["users"][0]["avatar_url"] = json!("https://example.invalid/a.png");
-    let server = serving("/cobrowsesdk/live_sessions", body).await;
-    let page = raw_client(&server.base_url())
-        .list_live_sessions()
-        .send()
-        .await
-        .unwrap()
-        .into_inner();
+    let page = fetch(
+        "/cobrowsesdk/live_sessions",
+        &[],
+        (200, body),
+        |client| async move { client.list_live_sessions().send().await },
+    )
+    .await;
     assert_eq!(page.sessions[0].users[0].user_name, "exampleuser");
 
     let mut detail = common::past_session_detail_example();
@@ -142,13 +122,13 @@ async fn durations_over_24_hours_parse_and_malformed_ones_are_error_values() {
     malformed["duration"] = json!("3 minutes");
     body["sessions"].as_array_mut().unwrap().push(malformed);
 
-    let server = serving("/cobrowsesdk/past_sessions", body).await;
-    let page = raw_client(&server.base_url())
-        .list_past_sessions()
-        .send()
-        .await
-        .unwrap()
-        .into_inner();
+    let page = fetch(
+        "/cobrowsesdk/past_sessions",
+        &[],
+        (200, body),
+        |client| async move { client.list_past_sessions().send().await },
+    )
+    .await;
     let [long, malformed] = page.sessions.as_slice() else {
         panic!("{page:?}")
     };

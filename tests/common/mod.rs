@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+use std::future::Future;
+
+use httpmock::prelude::*;
 use serde_json::{Value, json};
 
 /// The generated client against `base_url`, with a default transport.
@@ -12,6 +15,75 @@ pub fn raw_client(base_url: &str) -> zoom_cobrowse::generated::Client {
         reqwest::Client::new(),
         zoom_cobrowse::transport::Transport::default(),
     )
+}
+
+/// What a test server answers with.
+pub enum Body {
+    /// A JSON document.
+    Json(Value),
+    /// Raw text, e.g. a proxy's HTML error page.
+    Text(&'static str),
+}
+
+impl From<Value> for Body {
+    fn from(json: Value) -> Self {
+        Body::Json(json)
+    }
+}
+
+impl From<&'static str> for Body {
+    fn from(text: &'static str) -> Self {
+        Body::Text(text)
+    }
+}
+
+/// Starts a server that answers `status` and `body` to a GET of `path` whose query
+/// is exactly `query` (nothing else), runs `call` with a raw client against it, and
+/// asserts the server received that request once.
+pub async fn exchange<T, Fut>(
+    path: &str,
+    query: &[(&str, &str)],
+    (status, body): (u16, impl Into<Body>),
+    call: impl FnOnce(zoom_cobrowse::generated::Client) -> Fut,
+) -> T
+where
+    Fut: Future<Output = T>,
+{
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|mut when, then| {
+            when = when
+                .method(GET)
+                .path(path)
+                .header("accept", "application/json")
+                .query_param_count(".*", ".*", query.len());
+            for (name, value) in query {
+                when = when.query_param(*name, *value);
+            }
+            match body.into() {
+                Body::Json(json) => then.status(status).json_body(json),
+                Body::Text(text) => then.status(status).body(text),
+            };
+        })
+        .await;
+    let result = call(raw_client(&server.base_url())).await;
+    mock.assert_async().await;
+    result
+}
+
+/// [`exchange`] for a call that must succeed: its decoded body.
+pub async fn fetch<T, E, Fut>(
+    path: &str,
+    query: &[(&str, &str)],
+    answer: (u16, impl Into<Body>),
+    call: impl FnOnce(zoom_cobrowse::generated::Client) -> Fut,
+) -> T
+where
+    E: std::fmt::Debug,
+    Fut: Future<Output = Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>>,
+{
+    let result = exchange(path, query, answer, call).await;
+    result.expect("the answer decodes").into_inner()
 }
 
 /// The reference page's example answer of "List live sessions".
