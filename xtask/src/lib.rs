@@ -5,6 +5,8 @@
 //!   `openapi/cobrowse.yaml` and `openapi/snapshot/`; `--check` only reports.
 //! - `cargo xtask upstream`: render our spec as Zoom publishes it (the test fixture).
 
+#![warn(missing_docs)]
+
 pub mod dialect;
 pub mod doc;
 pub mod emit;

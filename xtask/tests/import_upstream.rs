@@ -57,6 +57,17 @@ fn a_yaml_rendering_of_the_fixture_imports_the_same() {
 }
 
 #[test]
+fn a_3_0_rendering_of_the_fixture_imports_the_same() {
+    let ws = Workspace::copy();
+    let mut doc = common::fixture();
+    xtask::dialect::to_3_0(&mut doc).unwrap();
+    assert_eq!(doc["openapi"], "3.0.3");
+    let from = ws.upstream(&doc);
+    ws.xtask(&["regen", "--check", "--from", from.to_str().unwrap()])
+        .ok();
+}
+
+#[test]
 fn the_fixture_is_the_upstream_rendering_of_the_committed_spec() {
     let ws = Workspace::copy();
     ws.xtask(&["upstream", "--out", "rendered.json"]).ok();
