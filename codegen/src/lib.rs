@@ -110,7 +110,14 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<OpenAPI, CodegenError> {
 /// Generates the client, its types and the operation table from the spec at `path`,
 /// as formatted Rust source.
 pub fn generate_api(path: &Path) -> Result<String, CodegenError> {
-    let spec = load_spec(path)?;
+    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
+    generate_api_from_str(path, &text)
+}
+
+/// [`generate_api`] on spec text not yet written to disk (`cargo xtask regen`
+/// validates before it writes); `path` only names it in errors.
+pub fn generate_api_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+    let spec = parse_spec(path, text)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
     let operations = operation_table(&spec);
     render(path, API_SPEC, &spec, &api_settings(), operations)
@@ -224,6 +231,8 @@ pub fn check_invariants(spec: &OpenAPI) -> Result<(), String> {
             ));
         }
     }
+    problems.extend(error_body_problems(spec));
+    problems.extend(shadowed_variants(spec));
     check_open_objects(spec, &mut problems);
     verdict(problems)
 }
@@ -241,6 +250,7 @@ pub fn check_webhook_invariants(spec: &OpenAPI) -> Result<(), String> {
             ));
         }
     }
+    problems.extend(shadowed_variants(spec));
     verdict(problems)
 }
 
@@ -315,4 +325,90 @@ fn label_variant(label: &str) -> Option<proc_macro2::Ident> {
         name,
         proc_macro2::Span::call_site(),
     ))
+}
+
+/// Every error answer must decode as `ZoomError`: progenitor allows one error type
+/// per operation (two panic it), and the hand-written layer reads code and message.
+fn error_body_problems(spec: &OpenAPI) -> Vec<String> {
+    use openapiv3::ReferenceOr;
+    let components = spec.components.as_ref();
+    let mut problems = Vec::new();
+    for (path, item) in spec.paths.iter() {
+        let Some(item) = item.as_item() else { continue };
+        for (method, op) in item.iter() {
+            let statuses = op
+                .responses
+                .responses
+                .iter()
+                .map(|(status, r)| (status.to_string(), r));
+            let errors = statuses
+                .filter(|(status, _)| !status.starts_with('2'))
+                .chain(
+                    op.responses
+                        .default
+                        .iter()
+                        .map(|r| ("default".to_string(), r)),
+                );
+            for (status, response) in errors {
+                let response = match response {
+                    ReferenceOr::Item(r) => Some(r),
+                    ReferenceOr::Reference { reference } => reference
+                        .strip_prefix("#/components/responses/")
+                        .and_then(|name| components?.responses.get(name)?.as_item()),
+                };
+                let schema = response
+                    .and_then(|r| r.content.get("application/json"))
+                    .and_then(|m| m.schema.as_ref());
+                if !matches!(schema, Some(ReferenceOr::Reference { reference })
+                    if reference == "#/components/schemas/ZoomError")
+                {
+                    problems.push(format!(
+                        "{} {path}: response {status} must have an application/json ZoomError body",
+                        method.to_uppercase()
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// A generated untagged enum takes the first variant that decodes, and unknown
+/// fields are ignored: a variant that requires only a subset of a later variant's
+/// fields decodes every value of the later one, which is then never chosen.
+fn shadowed_variants(spec: &OpenAPI) -> Vec<String> {
+    use openapiv3::{ReferenceOr, SchemaKind, Type};
+    let Some(components) = &spec.components else {
+        return Vec::new();
+    };
+    let required = |variant: &ReferenceOr<openapiv3::Schema>| {
+        let name = match variant {
+            ReferenceOr::Reference { reference } => {
+                reference.strip_prefix("#/components/schemas/")?
+            }
+            ReferenceOr::Item(_) => return None,
+        };
+        match &components.schemas.get(name)?.as_item()?.schema_kind {
+            SchemaKind::Type(Type::Object(obj)) => Some((name.to_string(), obj.required.clone())),
+            _ => None,
+        }
+    };
+    let mut problems = Vec::new();
+    for (name, schema) in &components.schemas {
+        let Some(SchemaKind::OneOf { one_of }) = schema.as_item().map(|s| &s.schema_kind) else {
+            continue;
+        };
+        let variants: Vec<_> = one_of.iter().filter_map(required).collect();
+        for (i, (earlier, earlier_required)) in variants.iter().enumerate() {
+            for (later, later_required) in &variants[i + 1..] {
+                if earlier_required.iter().all(|f| later_required.contains(f)) {
+                    problems.push(format!(
+                        "schema {name}: oneOf variant {later} can never be chosen: {earlier} comes \
+                         first and requires only {earlier_required:?}; list {later} first"
+                    ));
+                }
+            }
+        }
+    }
+    problems
 }

@@ -1,9 +1,13 @@
-//! Shared set-up of the integration tests.
+//! Shared set-up of the HTTP tests: clients aimed at a mock server, the one
+//! place the raw generated client is built, and the example bodies of Zoom's
+//! reference page (shared/seed/cobrowse-sdk-api.txt).
 #![allow(dead_code)]
 
+use std::future::Future;
 use std::time::Duration;
 
-use httpmock::MockServer;
+use httpmock::prelude::*;
+use serde_json::{Value, json};
 use zoom_cobrowse::{Client, ClientBuilder, Credentials, RetryPolicy};
 
 /// The token every bearer-token test client sends.
@@ -23,6 +27,19 @@ pub fn client(server: &MockServer) -> Client {
     builder(server, Credentials::bearer(TOKEN))
         .build()
         .expect("client builds")
+}
+
+/// The generated client against `base_url`, on the crate's transport with
+/// retries off, so each test sees exactly one exchange.
+pub fn raw_client(base_url: &str) -> zoom_cobrowse::generated::Client {
+    Client::builder(Credentials::bearer(TOKEN))
+        .base_url(base_url)
+        .retry(RetryPolicy::disabled())
+        .no_rate_limits()
+        .build()
+        .expect("client builds")
+        .raw()
+        .clone()
 }
 
 /// Retries with millisecond backoff, so tests spend no time waiting.
@@ -50,4 +67,160 @@ pub fn live_page(ids: &[&str], next: Option<&str>) -> serde_json::Value {
         page["next_page_token"] = next.into();
     }
     page
+}
+
+/// What a test server answers with.
+pub enum Body {
+    /// A JSON document.
+    Json(Value),
+    /// Raw text, e.g. a proxy's HTML error page.
+    Text(&'static str),
+}
+
+impl From<Value> for Body {
+    fn from(json: Value) -> Self {
+        Body::Json(json)
+    }
+}
+
+impl From<&'static str> for Body {
+    fn from(text: &'static str) -> Self {
+        Body::Text(text)
+    }
+}
+
+/// Starts a server that answers `status` and `body` to a GET of `path` whose query
+/// is exactly `query` (nothing else), runs `call` with a raw client against it, and
+/// asserts the server received that request once.
+pub async fn exchange<T, Fut>(
+    path: &str,
+    query: &[(&str, &str)],
+    (status, body): (u16, impl Into<Body>),
+    call: impl FnOnce(zoom_cobrowse::generated::Client) -> Fut,
+) -> T
+where
+    Fut: Future<Output = T>,
+{
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|mut when, then| {
+            when = when
+                .method(GET)
+                .path(path)
+                .header("accept", "application/json")
+                .query_param_count(".*", ".*", query.len());
+            for (name, value) in query {
+                when = when.query_param(*name, *value);
+            }
+            match body.into() {
+                Body::Json(json) => then.status(status).json_body(json),
+                Body::Text(text) => then.status(status).body(text),
+            };
+        })
+        .await;
+    let result = call(raw_client(&server.base_url())).await;
+    mock.assert_async().await;
+    result
+}
+
+/// [`exchange`] for a call that must succeed: its decoded body.
+pub async fn fetch<T, E, Fut>(
+    path: &str,
+    query: &[(&str, &str)],
+    answer: (u16, impl Into<Body>),
+    call: impl FnOnce(zoom_cobrowse::generated::Client) -> Fut,
+) -> T
+where
+    E: std::fmt::Debug,
+    Fut: Future<Output = Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>>,
+{
+    let result = exchange(path, query, answer, call).await;
+    result.expect("the answer decodes").into_inner()
+}
+
+/// The reference page's example answer of "List live sessions".
+pub fn live_sessions_example() -> Value {
+    json!({
+        "page_size": 30,
+        "next_page_token": "Tva2CuIdTgsv8wAnhyAdUrm0tY2HuLQtlh4",
+        "sessions": [{
+            "session_id": "GDDykmpQQU6MWL3GqLNUkw",
+            "start_time": "2025-02-14T19:09:01Z",
+            "session_pin": "987536",
+            "users": [{
+                "user_id": "YZ8uRj9zRf2yY5cshmzrTA",
+                "user_name": "exampleuser",
+                "role_type": "agent"
+            }]
+        }]
+    })
+}
+
+/// The reference page's example answer of "List past sessions".
+pub fn past_sessions_example() -> Value {
+    json!({
+        "from": "2025-02-14",
+        "to": "2025-02-14",
+        "page_size": 30,
+        "next_page_token": "Tva2CuIdTgsv8wAnhyAdUrm0tY2HuLQtlh4",
+        "sessions": [{
+            "session_id": "GDDykmpQQU6MWL3GqLNUkw",
+            "start_time": "2025-02-14T19:09:01Z",
+            "end_time": "2025-02-14T19:15:01Z",
+            "duration": "00:03:19",
+            "user_count": 2,
+            "session_pin": "987536",
+            "users": [{
+                "user_id": "YZ8uRj9zRf2yY5cshmzrTA",
+                "user_name": "exampleuser",
+                "role_type": "agent"
+            }]
+        }]
+    })
+}
+
+/// The reference page's example answer of "Get session details" (a live session).
+pub fn live_session_detail_example() -> Value {
+    json!({
+        "session_id": "GDDykmpQQU6MWL3GqLNUkw",
+        "start_time": "2025-02-14T19:09:01Z",
+        "session_pin": "987536",
+        "user_count": 2
+    })
+}
+
+/// The past shape of "Get session details", as the page documents it.
+pub fn past_session_detail_example() -> Value {
+    json!({
+        "session_id": "GDDykmpQQU6MWL3GqLNUkw",
+        "start_time": "2025-02-14T19:09:01Z",
+        "end_time": "2025-02-14T19:15:01Z",
+        "duration": "00:03:19",
+        "session_pin": "987536",
+        "user_count": 2
+    })
+}
+
+/// The reference page's example answer of "List session users".
+pub fn session_users_example() -> Value {
+    json!({
+        "page_size": 30,
+        "next_page_token": "Tva2CuIdTgsv8wAnhyAdUrm0tY2HuLQtlh4",
+        "users": [{
+            "user_connection_id": "Nlg8wgA0TFe3jT87CjQZqg",
+            "user_id": "YZ8uRj9zRf2yY5cshmzrTA",
+            "user_name": "exampleuser",
+            "role_type": "agent",
+            "ip_address": "127.0.0.1",
+            "data_center": "US",
+            "join_time": "2025-03-18T05:07:13Z",
+            "leave_time": "2025-03-18T05:09:13Z",
+            "duration": "00:03:19"
+        }]
+    })
+}
+
+/// A UTC timestamp, for comparing decoded `date-time` fields.
+pub fn utc(text: &str) -> chrono::DateTime<chrono::Utc> {
+    text.parse().expect("a valid RFC 3339 timestamp")
 }
