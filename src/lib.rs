@@ -5,6 +5,8 @@ pub mod duration;
 pub mod enums;
 #[allow(missing_docs, clippy::all, clippy::pedantic)]
 pub mod generated;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod operation;
 pub mod transport;
 

@@ -100,10 +100,34 @@ pub fn generate_api(path: &Path) -> Result<String, CodegenError> {
         .generate_tokens(&spec)
         .map_err(|e| CodegenError::new(path, format!("progenitor: {e}")))?;
     let operations = operation_table(&spec);
-    let tokens = quote! {
-        #client
-        #operations
-    };
+    render(
+        path,
+        quote! {
+            #client
+            #operations
+        },
+    )
+}
+
+/// The path [`generate_httpmock`]'s output glob-imports to find `types::*`: the helpers
+/// are included in the crate itself (`zoom_cobrowse::mock::httpmock`).
+pub const HTTPMOCK_CRATE_PATH: &str = "crate";
+
+/// Generates progenitor's typed httpmock helpers (a `When`/`Then` pair per operation
+/// and a `MockServerExt` trait) from the spec at `path`, with the client's settings so
+/// the helpers take the very types the client decodes.
+pub fn generate_httpmock(path: &Path) -> Result<String, CodegenError> {
+    let spec = load_spec(path)?;
+    check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
+    let mut generator = Generator::new(&api_settings());
+    let helpers = generator
+        .httpmock(&spec, HTTPMOCK_CRATE_PATH)
+        .map_err(|e| CodegenError::new(path, format!("progenitor httpmock: {e}")))?;
+    render(path, helpers)
+}
+
+/// Formats generated tokens as a Rust file headed "do not edit".
+fn render(path: &Path, tokens: proc_macro2::TokenStream) -> Result<String, CodegenError> {
     let file = syn::parse2::<syn::File>(tokens)
         .map_err(|e| CodegenError::new(path, format!("generated code does not parse: {e}")))?;
     Ok(format!(
