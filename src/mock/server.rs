@@ -130,7 +130,7 @@ fn respond(reply: Reply, fault: Option<&Fault>) -> Response<ReplyBody> {
         // Headers promise the whole body; the connection closes after half of it.
         Some(Fault::TruncatedBody) => {
             headers.insert(CONTENT_LENGTH, body.len().into());
-            ReplyBody::CutAfter(Some(half))
+            ReplyBody::CutAfter(Some(half), Cut::Sending)
         }
         Some(Fault::MalformedJson) => ReplyBody::Whole(Some(half)),
         _ => ReplyBody::Whole(Some(body)),
@@ -145,7 +145,16 @@ fn respond(reply: Reply, fault: Option<&Fault>) -> Response<ReplyBody> {
 /// connection mid-body.
 pub(crate) enum ReplyBody {
     Whole(Option<Bytes>),
-    CutAfter(Option<Bytes>),
+    CutAfter(Option<Bytes>, Cut),
+}
+
+/// How far a cut body has gone.
+pub(crate) enum Cut {
+    Sending,
+    /// The part has been handed to hyper; one `Pending` lets hyper flush it (and the
+    /// headers) to the socket before the error closes the connection.
+    Flushing,
+    Done,
 }
 
 /// The error that ends a cut body.
@@ -166,13 +175,23 @@ impl Body for ReplyBody {
 
     fn poll_frame(
         self: Pin<&mut Self>,
-        _: &mut Context<'_>,
+        cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, BodyCut>>> {
-        let this = self.get_mut();
-        Poll::Ready(match this {
-            ReplyBody::Whole(chunk) => chunk.take().map(|c| Ok(Frame::data(c))),
-            ReplyBody::CutAfter(chunk) => Some(chunk.take().map(Frame::data).ok_or(BodyCut)),
-        })
+        match self.get_mut() {
+            ReplyBody::Whole(chunk) => Poll::Ready(chunk.take().map(|c| Ok(Frame::data(c)))),
+            ReplyBody::CutAfter(chunk, cut) => match cut {
+                Cut::Sending => {
+                    *cut = Cut::Flushing;
+                    Poll::Ready(chunk.take().map(|c| Ok(Frame::data(c))))
+                }
+                Cut::Flushing => {
+                    *cut = Cut::Done;
+                    cx.waker().wake_by_ref();
+                    Poll::Pending
+                }
+                Cut::Done => Poll::Ready(Some(Err(BodyCut))),
+            },
+        }
     }
 
     fn is_end_stream(&self) -> bool {
@@ -185,7 +204,7 @@ impl Body for ReplyBody {
                 SizeHint::with_exact(chunk.as_ref().map_or(0, |c| c.len() as u64))
             }
             // Unknown, so hyper keeps the Content-Length header the fault set.
-            ReplyBody::CutAfter(_) => SizeHint::default(),
+            ReplyBody::CutAfter(..) => SizeHint::default(),
         }
     }
 }
