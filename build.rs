@@ -12,7 +12,10 @@ fn main() -> ExitCode {
     println!("cargo::rerun-if-changed={}", spec.display());
     let mut outputs = vec![("cobrowse.rs", zoom_cobrowse_codegen::generate_api(spec))];
     if std::env::var_os("CARGO_FEATURE_MOCK").is_some() {
-        outputs.push(("httpmock.rs", zoom_cobrowse_codegen::generate_httpmock(spec)));
+        outputs.push((
+            "httpmock.rs",
+            zoom_cobrowse_codegen::generate_httpmock(spec),
+        ));
     }
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, code) in outputs {

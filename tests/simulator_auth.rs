@@ -33,7 +33,12 @@ async fn with_token(api: &Api, token: &str) -> (StatusCode, Value) {
 }
 
 /// Asks the token endpoint as a Server-to-Server OAuth app does.
-async fn fetch_token(zoom: &MockZoom, client_id: &str, client_secret: &str, query: &[(&str, &str)]) -> (StatusCode, Value) {
+async fn fetch_token(
+    zoom: &MockZoom,
+    client_id: &str,
+    client_secret: &str,
+    query: &[(&str, &str)],
+) -> (StatusCode, Value) {
     let response = reqwest::Client::new()
         .post(zoom.oauth_url())
         .basic_auth(client_id, Some(client_secret))
@@ -74,8 +79,16 @@ async fn missing_or_unknown_credentials_get_401_code_124() {
     let zoom = builder.start().await.unwrap();
     let api = Api::new(&zoom);
 
-    let response = api.http.get(format!("{}{LIVE}", api.base)).send().await.unwrap();
-    assert_eq!(status_and_body(response).await, (StatusCode::UNAUTHORIZED, invalid_token()));
+    let response = api
+        .http
+        .get(format!("{}{LIVE}", api.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        status_and_body(response).await,
+        (StatusCode::UNAUTHORIZED, invalid_token())
+    );
     let response = api
         .http
         .get(format!("{}{LIVE}", api.base))
@@ -86,7 +99,10 @@ async fn missing_or_unknown_credentials_get_401_code_124() {
     assert_eq!(status_and_body(response).await.0, StatusCode::UNAUTHORIZED);
     for token in ["wrong", "a.b.c", "zoom-mock-bearer-token-but-longer"] {
         let (status, body) = with_token(&api, token).await;
-        assert_eq!((status, &body), (StatusCode::UNAUTHORIZED, &invalid_token()));
+        assert_eq!(
+            (status, &body),
+            (StatusCode::UNAUTHORIZED, &invalid_token())
+        );
         assert!(!body.to_string().contains(token), "the token is not echoed");
     }
     assert_eq!(zoom.stats().unauthorized, 5);
@@ -109,7 +125,10 @@ async fn api_jwts_signed_with_the_api_secret_work_until_exp() {
     clock.advance(Duration::from_secs(59));
     assert_eq!(with_token(&api, &jwt).await.0, StatusCode::OK);
     clock.advance(Duration::from_secs(1));
-    assert_eq!(with_token(&api, &jwt).await, (StatusCode::UNAUTHORIZED, expired_token()));
+    assert_eq!(
+        with_token(&api, &jwt).await,
+        (StatusCode::UNAUTHORIZED, expired_token())
+    );
 }
 
 #[tokio::test]
@@ -133,7 +152,11 @@ async fn api_jwts_with_a_wrong_secret_issuer_or_algorithm_are_refused() {
         unsigned,
     ];
     for jwt in refused {
-        assert_eq!(with_token(&api, &jwt).await, (StatusCode::UNAUTHORIZED, invalid_token()), "{jwt}");
+        assert_eq!(
+            with_token(&api, &jwt).await,
+            (StatusCode::UNAUTHORIZED, invalid_token()),
+            "{jwt}"
+        );
     }
     assert_eq!(with_token(&api, &good).await.0, StatusCode::OK);
 }
@@ -149,14 +172,25 @@ async fn the_token_endpoint_issues_access_tokens_to_the_oauth_app() {
         &zoom,
         &client_id,
         &secret,
-        &[("grant_type", "account_credentials"), ("account_id", &account)],
+        &[
+            ("grant_type", "account_credentials"),
+            ("account_id", &account),
+        ],
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["token_type"], "bearer");
     assert_eq!(body["expires_in"], 3600);
-    assert!(body["scope"].as_str().unwrap().contains("cobrowse_sdk:read:list_live_sessions:admin"));
-    assert_eq!(body["api_url"].as_str().unwrap(), zoom.base_url().trim_end_matches("/v2"));
+    assert!(
+        body["scope"]
+            .as_str()
+            .unwrap()
+            .contains("cobrowse_sdk:read:list_live_sessions:admin")
+    );
+    assert_eq!(
+        body["api_url"].as_str().unwrap(),
+        zoom.base_url().trim_end_matches("/v2")
+    );
     let token = body["access_token"].as_str().unwrap();
     assert_eq!(with_token(&api, token).await.0, StatusCode::OK);
 
@@ -165,14 +199,22 @@ async fn the_token_endpoint_issues_access_tokens_to_the_oauth_app() {
         .post(zoom.oauth_url())
         .basic_auth(&client_id, Some(&secret))
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("grant_type=account_credentials&account_id={account}"))
+        .body(format!(
+            "grant_type=account_credentials&account_id={account}"
+        ))
         .send()
         .await
         .unwrap();
     let (status, second) = status_and_body(response).await;
     assert_eq!(status, StatusCode::OK);
-    assert_ne!(second["access_token"], body["access_token"], "each fetch is a new token");
-    assert_eq!((zoom.stats().token_requests, zoom.stats().tokens_issued), (2, 2));
+    assert_ne!(
+        second["access_token"], body["access_token"],
+        "each fetch is a new token"
+    );
+    assert_eq!(
+        (zoom.stats().token_requests, zoom.stats().tokens_issued),
+        (2, 2)
+    );
 }
 
 #[tokio::test]
@@ -180,22 +222,52 @@ async fn the_token_endpoint_refuses_bad_clients_grants_and_accounts() {
     let (_, builder) = builder();
     let zoom = builder.start().await.unwrap();
     let (account, client_id, secret) = oauth_app(&zoom);
-    let good = [("grant_type", "account_credentials"), ("account_id", account.as_str())];
+    let good = [
+        ("grant_type", "account_credentials"),
+        ("account_id", account.as_str()),
+    ];
 
     let (status, body) = fetch_token(&zoom, &client_id, "wrong-secret", &good).await;
-    assert_eq!((status, body["error"].as_str()), (StatusCode::UNAUTHORIZED, Some("invalid_client")));
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("invalid_client"))
+    );
     let (status, body) = fetch_token(&zoom, "someone-else", &secret, &good).await;
-    assert_eq!((status, body["error"].as_str()), (StatusCode::UNAUTHORIZED, Some("invalid_client")));
-    let grant = [("grant_type", "client_credentials"), ("account_id", account.as_str())];
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("invalid_client"))
+    );
+    let grant = [
+        ("grant_type", "client_credentials"),
+        ("account_id", account.as_str()),
+    ];
     let (status, body) = fetch_token(&zoom, &client_id, &secret, &grant).await;
-    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("unsupported_grant_type")));
-    let other = [("grant_type", "account_credentials"), ("account_id", "another-account")];
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("unsupported_grant_type"))
+    );
+    let other = [
+        ("grant_type", "account_credentials"),
+        ("account_id", "another-account"),
+    ];
     let (status, body) = fetch_token(&zoom, &client_id, &secret, &other).await;
-    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_request")));
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_request"))
+    );
 
-    let response = reqwest::Client::new().post(zoom.oauth_url()).query(&good).send().await.unwrap();
+    let response = reqwest::Client::new()
+        .post(zoom.oauth_url())
+        .query(&good)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "no Basic auth");
-    let response = reqwest::Client::new().get(zoom.oauth_url()).send().await.unwrap();
+    let response = reqwest::Client::new()
+        .get(zoom.oauth_url())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(zoom.stats().tokens_issued, 0);
 }
@@ -203,10 +275,17 @@ async fn the_token_endpoint_refuses_bad_clients_grants_and_accounts() {
 #[tokio::test]
 async fn access_tokens_expire_after_expires_in_and_a_new_one_works() {
     let (clock, builder) = builder();
-    let zoom = builder.access_token_ttl(Duration::from_secs(120)).start().await.unwrap();
+    let zoom = builder
+        .access_token_ttl(Duration::from_secs(120))
+        .start()
+        .await
+        .unwrap();
     let api = Api::new(&zoom);
     let (account, client_id, secret) = oauth_app(&zoom);
-    let query = [("grant_type", "account_credentials"), ("account_id", account.as_str())];
+    let query = [
+        ("grant_type", "account_credentials"),
+        ("account_id", account.as_str()),
+    ];
     let (_, body) = fetch_token(&zoom, &client_id, &secret, &query).await;
     assert_eq!(body["expires_in"], 120);
     let token = body["access_token"].as_str().unwrap().to_owned();
@@ -214,10 +293,18 @@ async fn access_tokens_expire_after_expires_in_and_a_new_one_works() {
     clock.advance(Duration::from_secs(119));
     assert_eq!(with_token(&api, &token).await.0, StatusCode::OK);
     clock.advance(Duration::from_secs(1));
-    assert_eq!(with_token(&api, &token).await, (StatusCode::UNAUTHORIZED, expired_token()));
+    assert_eq!(
+        with_token(&api, &token).await,
+        (StatusCode::UNAUTHORIZED, expired_token())
+    );
 
     let (_, body) = fetch_token(&zoom, &client_id, &secret, &query).await;
-    assert_eq!(with_token(&api, body["access_token"].as_str().unwrap()).await.0, StatusCode::OK);
+    assert_eq!(
+        with_token(&api, body["access_token"].as_str().unwrap())
+            .await
+            .0,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -226,29 +313,61 @@ async fn revoked_access_tokens_are_refused() {
     let zoom = builder.start().await.unwrap();
     let api = Api::new(&zoom);
     let (account, client_id, secret) = oauth_app(&zoom);
-    let query = [("grant_type", "account_credentials"), ("account_id", account.as_str())];
+    let query = [
+        ("grant_type", "account_credentials"),
+        ("account_id", account.as_str()),
+    ];
     let (_, body) = fetch_token(&zoom, &client_id, &secret, &query).await;
     let token = body["access_token"].as_str().unwrap().to_owned();
     assert_eq!(with_token(&api, &token).await.0, StatusCode::OK);
 
     zoom.revoke_access_tokens();
 
-    assert_eq!(with_token(&api, &token).await, (StatusCode::UNAUTHORIZED, invalid_token()));
-    assert_eq!(with_token(&api, &api.token).await.0, StatusCode::OK, "static tokens stay");
+    assert_eq!(
+        with_token(&api, &token).await,
+        (StatusCode::UNAUTHORIZED, invalid_token())
+    );
+    assert_eq!(
+        with_token(&api, &api.token).await.0,
+        StatusCode::OK,
+        "static tokens stay"
+    );
 }
 
 #[tokio::test]
 async fn without_credentials_everything_is_refused() {
     let (_, builder) = builder();
-    let zoom = builder.credentials(Credentials::none()).start().await.unwrap();
+    let zoom = builder
+        .credentials(Credentials::none())
+        .start()
+        .await
+        .unwrap();
     let defaults = Credentials::default();
     let default_token = defaults.bearer_tokens[0].expose_secret();
-    let api = Api { token: default_token.to_owned(), ..Api::new_anonymous(&zoom) };
+    let api = Api {
+        token: default_token.to_owned(),
+        ..Api::new_anonymous(&zoom)
+    };
 
-    assert_eq!(with_token(&api, default_token).await, (StatusCode::UNAUTHORIZED, invalid_token()));
-    let query = [("grant_type", "account_credentials"), ("account_id", "zoom-mock-account")];
-    let (status, body) = fetch_token(&zoom, "zoom-mock-client-id", "zoom-mock-client-secret", &query).await;
-    assert_eq!((status, body["error"].as_str()), (StatusCode::UNAUTHORIZED, Some("invalid_client")));
+    assert_eq!(
+        with_token(&api, default_token).await,
+        (StatusCode::UNAUTHORIZED, invalid_token())
+    );
+    let query = [
+        ("grant_type", "account_credentials"),
+        ("account_id", "zoom-mock-account"),
+    ];
+    let (status, body) = fetch_token(
+        &zoom,
+        "zoom-mock-client-id",
+        "zoom-mock-client-secret",
+        &query,
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("invalid_client"))
+    );
 }
 
 #[tokio::test]
@@ -270,5 +389,8 @@ async fn no_secret_appears_in_debug_output() {
     ] {
         assert!(!shown.contains(secret), "{secret} leaked in {shown}");
     }
-    assert!(shown.contains("zoom-mock-client-id"), "identifiers stay visible");
+    assert!(
+        shown.contains("zoom-mock-client-id"),
+        "identifiers stay visible"
+    );
 }

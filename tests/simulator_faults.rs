@@ -27,11 +27,17 @@ async fn server_errors_answer_5xx_with_a_zoom_json_body_then_recover() {
 
     assert_eq!(
         api.json(LIVE, &[]).await,
-        (StatusCode::INTERNAL_SERVER_ERROR, json!({"code": 500, "message": "Internal Server Error"}))
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"code": 500, "message": "Internal Server Error"})
+        )
     );
     for _ in 0..2 {
         let (status, body) = api.json(LIVE, &[]).await;
-        assert_eq!((status, body["code"].as_i64()), (StatusCode::SERVICE_UNAVAILABLE, Some(503)));
+        assert_eq!(
+            (status, body["code"].as_i64()),
+            (StatusCode::SERVICE_UNAVAILABLE, Some(503))
+        );
     }
     assert_eq!(api.json(LIVE, &[]).await.0, StatusCode::OK);
     assert_eq!(zoom.stats().faults_injected, 3);
@@ -56,7 +62,10 @@ async fn proxy_error_pages_are_html_not_json() {
 
 /// A path whose answer is the same every time (a listing's page token is not).
 fn session_path(zoom: &zoom_cobrowse::mock::MockZoom) -> String {
-    format!("/cobrowsesdk/sessions/{}", zoom.past_sessions()[0].session_id)
+    format!(
+        "/cobrowsesdk/sessions/{}",
+        zoom.past_sessions()[0].session_id
+    )
 }
 
 #[tokio::test]
@@ -71,7 +80,10 @@ async fn a_truncated_body_fails_the_clients_read_after_good_headers() {
     let mut response = api.get(&path, &[]).await.expect("the headers arrive");
 
     assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()[CONTENT_LENGTH], whole.len().to_string().as_str());
+    assert_eq!(
+        response.headers()[CONTENT_LENGTH],
+        whole.len().to_string().as_str()
+    );
     let mut received = Vec::new();
     let error = loop {
         match response.chunk().await {
@@ -80,8 +92,15 @@ async fn a_truncated_body_fails_the_clients_read_after_good_headers() {
             Err(error) => break error,
         }
     };
-    assert!(error.is_body() || error.is_decode() || error.is_request(), "{error:?}");
-    assert_eq!(received, whole[..whole.len() / 2], "half the body, then the connection closes");
+    assert!(
+        error.is_body() || error.is_decode() || error.is_request(),
+        "{error:?}"
+    );
+    assert_eq!(
+        received,
+        whole[..whole.len() / 2],
+        "half the body, then the connection closes"
+    );
     let next = api.get(&path, &[]).await.unwrap().bytes().await.unwrap();
     assert_eq!(next, whole, "the next answer is whole");
 }
@@ -98,7 +117,10 @@ async fn malformed_json_arrives_whole_but_does_not_decode() {
     let response = api.get(&path, &[]).await.unwrap();
 
     assert_eq!(response.status(), StatusCode::OK);
-    let cut = response.bytes().await.expect("the HTTP message is complete");
+    let cut = response
+        .bytes()
+        .await
+        .expect("the HTTP message is complete");
     assert_eq!(cut.len(), whole.len() / 2);
     assert!(whole.starts_with(&cut));
     assert!(serde_json::from_slice::<serde_json::Value>(&cut).is_err());
@@ -107,7 +129,11 @@ async fn malformed_json_arrives_whole_but_does_not_decode() {
 #[tokio::test]
 async fn a_dropped_connection_fails_the_send_and_the_next_request_works() {
     let (_, builder) = builder();
-    let zoom = builder.faults(FaultPlan::new().next(1, Fault::DropConnection)).start().await.unwrap();
+    let zoom = builder
+        .faults(FaultPlan::new().next(1, Fault::DropConnection))
+        .start()
+        .await
+        .unwrap();
     let api = Api::new(&zoom);
 
     let error = api.get(LIVE, &[]).await.expect_err("no answer");
@@ -120,7 +146,12 @@ async fn a_dropped_connection_fails_the_send_and_the_next_request_works() {
 #[tokio::test]
 async fn an_injected_429_carries_retry_after() {
     let (_, builder) = builder();
-    let plan = FaultPlan::new().next(1, Fault::TooManyRequests { retry_after: Duration::from_secs(7) });
+    let plan = FaultPlan::new().next(
+        1,
+        Fault::TooManyRequests {
+            retry_after: Duration::from_secs(7),
+        },
+    );
     let zoom = builder.faults(plan).start().await.unwrap();
     let api = Api::new(&zoom);
 
@@ -165,21 +196,39 @@ async fn scopes_keep_faults_to_their_requests() {
     let id = zoom.live_sessions()[0].session_id.clone();
     let path = format!("/cobrowsesdk/sessions/{id}");
 
-    assert_eq!(api.json(LIVE, &[]).await.0, StatusCode::OK, "other operations are spared");
+    assert_eq!(
+        api.json(LIVE, &[]).await.0,
+        StatusCode::OK,
+        "other operations are spared"
+    );
     assert_eq!(api.json(&path, &[]).await.0, StatusCode::BAD_GATEWAY);
     assert_eq!(api.json(&path, &[]).await.0, StatusCode::OK);
 
     // The default scope spares the token endpoint; its own scope spares the API.
-    zoom.set_faults(FaultPlan::new().next(5, Fault::ServerError(ServerStatus::InternalServerError)));
-    let token = reqwest::Client::new().post(zoom.oauth_url()).send().await.unwrap();
-    assert_eq!(token.status(), StatusCode::UNAUTHORIZED, "answered, not faulted");
+    zoom.set_faults(
+        FaultPlan::new().next(5, Fault::ServerError(ServerStatus::InternalServerError)),
+    );
+    let token = reqwest::Client::new()
+        .post(zoom.oauth_url())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        token.status(),
+        StatusCode::UNAUTHORIZED,
+        "answered, not faulted"
+    );
     zoom.set_faults(
         FaultPlan::new()
             .scope(FaultScope::TokenEndpoint)
             .next(1, Fault::ProxyErrorPage(ServerStatus::ServiceUnavailable)),
     );
     assert_eq!(api.json(LIVE, &[]).await.0, StatusCode::OK);
-    let token = reqwest::Client::new().post(zoom.oauth_url()).send().await.unwrap();
+    let token = reqwest::Client::new()
+        .post(zoom.oauth_url())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(token.status(), StatusCode::SERVICE_UNAVAILABLE);
 }
 
@@ -213,7 +262,9 @@ async fn random_faults_repeat_for_the_same_seed() {
 #[test]
 fn probabilities_outside_zero_to_one_are_refused() {
     for p in [-0.1, 1.5, f64::NAN] {
-        let error = FaultPlan::new().with_probability(p, Fault::DropConnection).unwrap_err();
+        let error = FaultPlan::new()
+            .with_probability(p, Fault::DropConnection)
+            .unwrap_err();
         assert!(matches!(error, MockError::InvalidProbability(_)));
         assert!(error.to_string().contains("between 0 and 1"), "{error}");
     }

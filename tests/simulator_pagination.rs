@@ -73,14 +73,22 @@ async fn page_size_outside_30_to_300_is_refused() {
 #[tokio::test]
 async fn an_expired_page_token_is_refused_with_30101() {
     let (clock, builder) = builder();
-    let zoom = builder.page_token_ttl(Duration::from_secs(60)).start().await.unwrap();
+    let zoom = builder
+        .page_token_ttl(Duration::from_secs(60))
+        .start()
+        .await
+        .unwrap();
     let api = Api::new(&zoom);
     let (_, first) = api.json(LIVE, &[]).await;
     let token = first["next_page_token"].as_str().unwrap().to_owned();
 
     clock.advance(Duration::from_secs(59));
     let (status, _) = api.json(LIVE, &[("next_page_token", &token)]).await;
-    assert_eq!(status, StatusCode::OK, "still valid one second before expiry");
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "still valid one second before expiry"
+    );
 
     clock.advance(Duration::from_secs(1));
     let (status, body) = api.json(LIVE, &[("next_page_token", &token)]).await;
@@ -116,9 +124,21 @@ async fn a_page_token_only_continues_its_own_listing() {
     let pin = zoom.live_sessions()[0].session_pin.clone().unwrap();
 
     let elsewhere = [
-        ("/cobrowsesdk/past_sessions", vec![("next_page_token", token.as_str())]),
-        (LIVE, vec![("next_page_token", token.as_str()), ("session_pin", pin.as_str())]),
-        (LIVE, vec![("next_page_token", "Tva2CuIdTgsv8wAnhyAdUrm0tY2HuLQtlh4")]),
+        (
+            "/cobrowsesdk/past_sessions",
+            vec![("next_page_token", token.as_str())],
+        ),
+        (
+            LIVE,
+            vec![
+                ("next_page_token", token.as_str()),
+                ("session_pin", pin.as_str()),
+            ],
+        ),
+        (
+            LIVE,
+            vec![("next_page_token", "Tva2CuIdTgsv8wAnhyAdUrm0tY2HuLQtlh4")],
+        ),
     ];
     for (path, query) in elsewhere {
         let (status, body) = api.json(path, &query).await;
@@ -126,7 +146,9 @@ async fn a_page_token_only_continues_its_own_listing() {
         assert_eq!(code(&body), 30101);
     }
     // The page size may change from page to page.
-    let (status, _) = api.json(LIVE, &[("next_page_token", &token), ("page_size", "40")]).await;
+    let (status, _) = api
+        .json(LIVE, &[("next_page_token", &token), ("page_size", "40")])
+        .await;
     assert_eq!(status, StatusCode::OK);
 }
 
@@ -135,7 +157,11 @@ async fn ending_a_session_mid_listing_skips_no_other_session() {
     let (_, builder) = builder();
     let zoom = builder.start().await.unwrap();
     let api = Api::new(&zoom);
-    let before: Vec<String> = zoom.live_sessions().into_iter().map(|s| s.session_id).collect();
+    let before: Vec<String> = zoom
+        .live_sessions()
+        .into_iter()
+        .map(|s| s.session_id)
+        .collect();
 
     let (_, first) = api.json(LIVE, &[]).await;
     let token = first["next_page_token"].as_str().unwrap().to_owned();
@@ -201,8 +227,15 @@ async fn session_users_page_one_row_per_connection() {
     assert_eq!(pages, truth.len().div_ceil(30));
     let users: HashSet<_> = rows.iter().map(|r| &r.user_id).collect();
     let connections: HashSet<_> = rows.iter().map(|r| &r.user_connection_id).collect();
-    assert!(users.len() < rows.len(), "someone rejoined under the same user_id");
-    assert_eq!(connections.len(), rows.len(), "each join has its own connection ID");
+    assert!(
+        users.len() < rows.len(),
+        "someone rejoined under the same user_id"
+    );
+    assert_eq!(
+        connections.len(),
+        rows.len(),
+        "each join has its own connection ID"
+    );
 }
 
 #[tokio::test]

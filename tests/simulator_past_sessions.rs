@@ -36,7 +36,11 @@ async fn a_month_of_past_sessions_matches_the_truth() {
     let (_, builder) = builder();
     let zoom = builder.start().await.unwrap();
     let api = Api::new(&zoom);
-    let query = [("from", "2025-06-01"), ("to", "2025-06-30"), ("page_size", "100")];
+    let query = [
+        ("from", "2025-06-01"),
+        ("to", "2025-06-30"),
+        ("page_size", "100"),
+    ];
 
     let (items, pages) = api.all_pages(PAST, &query, "sessions").await;
     let (_, first) = api.json(PAST, &query).await;
@@ -51,7 +55,10 @@ async fn a_month_of_past_sessions_matches_the_truth() {
     assert_eq!(sessions(items), truth);
     assert!(truth.len() > 300, "about twelve a day");
     assert_eq!(pages, truth.len().div_ceil(100));
-    assert_eq!((&first["from"], &first["to"]), (&"2025-06-01".into(), &"2025-06-30".into()));
+    assert_eq!(
+        (&first["from"], &first["to"]),
+        (&"2025-06-01".into(), &"2025-06-30".into())
+    );
 }
 
 #[tokio::test]
@@ -81,13 +88,20 @@ async fn ranges_longer_than_a_calendar_month_are_refused() {
     let zoom = builder.start().await.unwrap();
     let api = Api::new(&zoom);
 
-    let (status, _) = api.json(PAST, &[("from", "2025-05-31"), ("to", "2025-06-30")]).await;
+    let (status, _) = api
+        .json(PAST, &[("from", "2025-05-31"), ("to", "2025-06-30")])
+        .await;
     assert_eq!(status, StatusCode::OK);
 
-    let (status, body) = api.json(PAST, &[("from", "2025-06-01"), ("to", "2025-07-02")]).await;
+    let (status, body) = api
+        .json(PAST, &[("from", "2025-06-01"), ("to", "2025-07-02")])
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(code(&body), 300);
-    assert!(body["message"].as_str().unwrap().contains("one month"), "{body}");
+    assert!(
+        body["message"].as_str().unwrap().contains("one month"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -96,13 +110,20 @@ async fn ranges_older_than_six_months_are_refused() {
     let zoom = builder.start().await.unwrap();
     let api = Api::new(&zoom);
 
-    let (status, _) = api.json(PAST, &[("from", "2025-01-15"), ("to", "2025-02-01")]).await;
+    let (status, _) = api
+        .json(PAST, &[("from", "2025-01-15"), ("to", "2025-02-01")])
+        .await;
     assert_eq!(status, StatusCode::OK);
 
-    let (status, body) = api.json(PAST, &[("from", "2025-01-10"), ("to", "2025-01-20")]).await;
+    let (status, body) = api
+        .json(PAST, &[("from", "2025-01-10"), ("to", "2025-01-20")])
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(code(&body), 300);
-    assert!(body["message"].as_str().unwrap().contains("six months"), "{body}");
+    assert!(
+        body["message"].as_str().unwrap().contains("six months"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -115,7 +136,10 @@ async fn missing_or_malformed_parameters_name_the_field() {
         (&[("from", "2025-07-01")], "to"),
         (&[("to", "2025-07-01")], "from"),
         (&[("from", "07/01/2025"), ("to", "2025-07-02")], "from"),
-        (&[("from", "2025-07-01"), ("to", "2025-07-02T10:00:00+02:00")], "to"),
+        (
+            &[("from", "2025-07-01"), ("to", "2025-07-02T10:00:00+02:00")],
+            "to",
+        ),
         (&[("time_type", "created_time")], "time_type"),
     ];
     for (query, field) in cases {
@@ -143,7 +167,12 @@ async fn time_type_filters_on_start_or_end_at_day_boundaries() {
     let start_day = overnight.start_time.date_naive().to_string();
     let end_day = overnight.end_time.date_naive().to_string();
     let listed = async |from: &str, to: &str, time_type: &str| {
-        let query = [("from", from), ("to", to), ("time_type", time_type), ("page_size", "300")];
+        let query = [
+            ("from", from),
+            ("to", to),
+            ("time_type", time_type),
+            ("page_size", "300"),
+        ];
         let (items, _) = api.all_pages(PAST, &query, "sessions").await;
         ids(&sessions(items)).contains(&overnight.session_id.as_str())
     };
@@ -167,7 +196,11 @@ async fn session_id_and_session_pin_filter_the_range() {
     let (_, builder) = builder();
     let zoom = builder.start().await.unwrap();
     let api = Api::new(&zoom);
-    let range = [("from", "2025-06-01"), ("to", "2025-06-30"), ("page_size", "300")];
+    let range = [
+        ("from", "2025-06-01"),
+        ("to", "2025-06-30"),
+        ("page_size", "300"),
+    ];
     let (items, _) = api.all_pages(PAST, &range, "sessions").await;
     let june = sessions(items);
     let target = &june[june.len() / 2];
@@ -181,7 +214,11 @@ async fn session_id_and_session_pin_filter_the_range() {
     let mut by_pin = range.to_vec();
     by_pin.push(("session_pin", pin));
     let (items, _) = api.all_pages(PAST, &by_pin, "sessions").await;
-    let same_pin: Vec<_> = june.iter().filter(|s| s.session_pin.as_deref() == Some(pin)).cloned().collect();
+    let same_pin: Vec<_> = june
+        .iter()
+        .filter(|s| s.session_pin.as_deref() == Some(pin))
+        .cloned()
+        .collect();
     assert_eq!(sessions(items), same_pin);
 }
 
@@ -193,7 +230,9 @@ async fn get_session_answers_the_past_or_the_live_shape() {
     let past = zoom.past_sessions().pop().unwrap();
     let live = zoom.live_sessions().pop().unwrap();
 
-    let (status, body) = api.json(&format!("/cobrowsesdk/sessions/{}", past.session_id), &[]).await;
+    let (status, body) = api
+        .json(&format!("/cobrowsesdk/sessions/{}", past.session_id), &[])
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["duration"], past.duration.as_str());
     let detail: SessionDetail = serde_json::from_value(body).unwrap();
@@ -202,14 +241,22 @@ async fn get_session_answers_the_past_or_the_live_shape() {
 
     let path = format!("/cobrowsesdk/sessions/{}", live.session_id);
     let (_, body) = api.json(&path, &[]).await;
-    assert!(body.get("end_time").is_none() && body.get("duration").is_none(), "{body}");
-    assert_eq!(body["user_count"].as_i64(), Some(live_user_count(&zoom, &live.session_id)));
+    assert!(
+        body.get("end_time").is_none() && body.get("duration").is_none(),
+        "{body}"
+    );
+    assert_eq!(
+        body["user_count"].as_i64(),
+        Some(live_user_count(&zoom, &live.session_id))
+    );
 
     // Once it ends, the same session answers in the past shape and is listed as past.
     let ended = zoom.end_session(&live.session_id).unwrap();
     let (_, body) = api.json(&path, &[]).await;
     assert_eq!(body["end_time"], "2025-07-15T12:34:56Z");
-    let (items, _) = api.all_pages(PAST, &[("time_type", "end_time")], "sessions").await;
+    let (items, _) = api
+        .all_pages(PAST, &[("time_type", "end_time")], "sessions")
+        .await;
     assert!(sessions(items).contains(&ended));
 }
 
@@ -227,7 +274,9 @@ async fn an_unknown_session_is_a_404_naming_it() {
     let zoom = builder.start().await.unwrap();
     let api = Api::new(&zoom);
 
-    let (status, body) = api.json("/cobrowsesdk/sessions/GDDykmpQQU6MWL3GqLNUkw", &[]).await;
+    let (status, body) = api
+        .json("/cobrowsesdk/sessions/GDDykmpQQU6MWL3GqLNUkw", &[])
+        .await;
 
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(

@@ -17,7 +17,11 @@ const LIVE: &str = "/cobrowsesdk/live_sessions";
 const PAST: &str = "/cobrowsesdk/past_sessions";
 
 fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
-    response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -26,13 +30,20 @@ fn the_operations_spend_the_labels_the_spec_gives_them() {
     assert_eq!(label("list_live_sessions"), RateLimitLabel::Light);
     assert_eq!(label("get_session"), RateLimitLabel::Light);
     assert_eq!(label("list_session_users"), RateLimitLabel::Light);
-    assert_eq!(label("list_past_sessions"), RateLimitLabel::ResourceIntensive);
+    assert_eq!(
+        label("list_past_sessions"),
+        RateLimitLabel::ResourceIntensive
+    );
 }
 
 #[tokio::test]
 async fn light_requests_get_429_with_retry_after_once_the_second_is_spent() {
     let (clock, builder) = builder();
-    let zoom = builder.rate_limits(RateLimits::plan(Plan::Free)).start().await.unwrap();
+    let zoom = builder
+        .rate_limits(RateLimits::plan(Plan::Free))
+        .start()
+        .await
+        .unwrap();
     let api = Api::new(&zoom);
 
     for remaining in ["3", "2", "1", "0"] {
@@ -49,7 +60,12 @@ async fn light_requests_get_429_with_retry_after_once_the_second_is_spent() {
     assert_eq!(header(&refused, "x-ratelimit-remaining"), "0");
     let body: serde_json::Value = refused.json().await.unwrap();
     assert_eq!(body["code"], 429);
-    assert!(body["message"].as_str().unwrap().contains("per-second rate limit"));
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("per-second rate limit")
+    );
 
     clock.advance(Duration::from_secs(1));
     assert_eq!(api.get(LIVE, &[]).await.unwrap().status(), StatusCode::OK);
@@ -59,7 +75,11 @@ async fn light_requests_get_429_with_retry_after_once_the_second_is_spent() {
 #[tokio::test]
 async fn resource_intensive_requests_are_counted_per_minute_apart_from_light_ones() {
     let (clock, builder) = builder();
-    let zoom = builder.rate_limits(RateLimits::plan(Plan::Free)).start().await.unwrap();
+    let zoom = builder
+        .rate_limits(RateLimits::plan(Plan::Free))
+        .start()
+        .await
+        .unwrap();
     let api = Api::new(&zoom);
 
     for _ in 0..10 {
@@ -69,11 +89,21 @@ async fn resource_intensive_requests_are_counted_per_minute_apart_from_light_one
     assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
     // The clock stands at 12:34:56: the minute's window ends in four seconds.
     assert_eq!(header(&refused, "retry-after"), "4");
-    assert_eq!(header(&refused, "x-ratelimit-category"), "Resource-intensive");
-    assert_eq!(api.get(LIVE, &[]).await.unwrap().status(), StatusCode::OK, "LIGHT has its own budget");
+    assert_eq!(
+        header(&refused, "x-ratelimit-category"),
+        "Resource-intensive"
+    );
+    assert_eq!(
+        api.get(LIVE, &[]).await.unwrap().status(),
+        StatusCode::OK,
+        "LIGHT has its own budget"
+    );
 
     clock.advance(Duration::from_secs(3));
-    assert_eq!(api.get(PAST, &[]).await.unwrap().status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        api.get(PAST, &[]).await.unwrap().status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
     clock.advance(Duration::from_secs(1));
     assert_eq!(api.get(PAST, &[]).await.unwrap().status(), StatusCode::OK);
 }
@@ -92,7 +122,11 @@ async fn overrides_replace_a_plans_limit_and_unlimited_labels_never_refuse() {
         assert_eq!(response.status(), StatusCode::OK);
         assert!(response.headers().get("x-ratelimit-limit").is_none());
     }
-    for expected in [StatusCode::OK, StatusCode::OK, StatusCode::TOO_MANY_REQUESTS] {
+    for expected in [
+        StatusCode::OK,
+        StatusCode::OK,
+        StatusCode::TOO_MANY_REQUESTS,
+    ] {
         assert_eq!(api.get(PAST, &[]).await.unwrap().status(), expected);
     }
 }
@@ -104,7 +138,9 @@ async fn rate_limits_can_be_set_while_running() {
     let api = Api::new(&zoom);
     assert_eq!(api.get(PAST, &[]).await.unwrap().status(), StatusCode::OK);
 
-    zoom.set_rate_limits(RateLimits::unlimited().with(RateLimitLabel::ResourceIntensive, Limit::per_minute(1)));
+    zoom.set_rate_limits(
+        RateLimits::unlimited().with(RateLimitLabel::ResourceIntensive, Limit::per_minute(1)),
+    );
 
     assert_eq!(api.get(PAST, &[]).await.unwrap().status(), StatusCode::OK);
     let (status, body) = api.json(PAST, &[]).await;
@@ -115,7 +151,11 @@ async fn rate_limits_can_be_set_while_running() {
 #[tokio::test]
 async fn refused_credentials_spend_no_budget() {
     let (_, builder) = builder();
-    let zoom = builder.rate_limits(RateLimits::plan(Plan::Free)).start().await.unwrap();
+    let zoom = builder
+        .rate_limits(RateLimits::plan(Plan::Free))
+        .start()
+        .await
+        .unwrap();
     let api = Api::new(&zoom);
 
     for _ in 0..10 {

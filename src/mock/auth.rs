@@ -212,13 +212,19 @@ struct JwtClaims {
 /// Verifies an HS256 API JWT: the signature first, then `iss` and `exp`.
 fn verify_api_jwt(token: &str, key: &ApiKey, now: DateTime<Utc>) -> Result<(), ApiError> {
     let invalid = |_| ApiError::invalid_access_token();
-    let (signed, signature) = token.rsplit_once('.').ok_or_else(ApiError::invalid_access_token)?;
-    let (header, claims) = signed.split_once('.').ok_or_else(ApiError::invalid_access_token)?;
+    let (signed, signature) = token
+        .rsplit_once('.')
+        .ok_or_else(ApiError::invalid_access_token)?;
+    let (header, claims) = signed
+        .split_once('.')
+        .ok_or_else(ApiError::invalid_access_token)?;
     let header: JwtHeader = decode_json(header).map_err(invalid)?;
     if header.alg != "HS256" {
         return Err(ApiError::invalid_access_token());
     }
-    let signature = URL_SAFE_NO_PAD.decode(signature).map_err(|_| ApiError::invalid_access_token())?;
+    let signature = URL_SAFE_NO_PAD
+        .decode(signature)
+        .map_err(|_| ApiError::invalid_access_token())?;
     let mut mac = Hmac::<Sha256>::new_from_slice(key.secret.expose_secret().as_bytes())
         .map_err(|_| ApiError::invalid_access_token())?;
     mac.update(signed.as_bytes());
@@ -261,10 +267,18 @@ impl TokenEndpoint<'_> {
     /// `{"reason", "error"}`, not the API's `{"code", "message"}`).
     pub fn answer(self, headers: &HeaderMap, query: &str, body: &[u8]) -> Reply {
         let Some(app) = &self.credentials.oauth else {
-            return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "Invalid client_id or client_secret");
+            return oauth_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "Invalid client_id or client_secret",
+            );
         };
         if !basic_auth_matches(headers, app) {
-            return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "Invalid client_id or client_secret");
+            return oauth_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "Invalid client_id or client_secret",
+            );
         }
         // Zoom documents the parameters in the query string; form bodies work too.
         let from_query: TokenRequest = serde_urlencoded::from_str(query).unwrap_or_default();
@@ -272,10 +286,18 @@ impl TokenEndpoint<'_> {
         let grant_type = from_query.grant_type.or(from_body.grant_type);
         let account_id = from_query.account_id.or(from_body.account_id);
         if grant_type.as_deref() != Some("account_credentials") {
-            return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "Unsupported grant type");
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "Unsupported grant type",
+            );
         }
         if account_id.as_deref() != Some(app.account_id.as_str()) {
-            return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "Invalid account_id");
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "Invalid account_id",
+            );
         }
         let access_token = self.tokens.issue(self.rng, self.now);
         Reply::json(

@@ -62,7 +62,9 @@ impl ManualClock {
     /// Moves the clock forward by `by` (saturating at the end of chrono's range).
     pub fn advance(&self, by: Duration) {
         let mut now = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        *now = now.checked_add_signed(delta(by)).unwrap_or(DateTime::<Utc>::MAX_UTC);
+        *now = now
+            .checked_add_signed(delta(by))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
     }
 
     /// Sets the clock to `now`, forward or back.

@@ -99,12 +99,7 @@ fn session(
             }
         };
         connections.extend(user_connections(
-            rng,
-            ids,
-            role,
-            first_join,
-            last_leave,
-            still_here,
+            rng, ids, role, first_join, last_leave, still_here,
         ));
     }
     connections.sort_by(|a, b| (a.join, &a.connection_id).cmp(&(b.join, &b.connection_id)));
@@ -199,13 +194,27 @@ pub(crate) fn random_text(rng: &mut Pcg64, len: usize, alphabet: &[u8]) -> Strin
 /// Display names, some outside ASCII, as real ones are.
 fn name(rng: &mut Pcg64) -> String {
     const FIRST: &[&str] = &[
-        "Ava", "Noah", "Mia", "Liam", "Sofía", "Mateo", "Aiko", "Chen", "Priya", "Arjun",
-        "Zoë", "Jonas", "Fatima", "Omar", "Ingrid", "Lars", "Chloé", "Luca", "Amara", "Kwame",
-        "Hana", "Minh", "Olga", "Dmitri",
+        "Ava", "Noah", "Mia", "Liam", "Sofía", "Mateo", "Aiko", "Chen", "Priya", "Arjun", "Zoë",
+        "Jonas", "Fatima", "Omar", "Ingrid", "Lars", "Chloé", "Luca", "Amara", "Kwame", "Hana",
+        "Minh", "Olga", "Dmitri",
     ];
     const LAST: &[&str] = &[
-        "Smith", "García", "Nguyen", "Müller", "Kowalski", "O'Brien", "Tanaka", "Patel",
-        "Okafor", "Rossi", "Dubois", "Johansson", "Kim", "Silva", "Cohen", "Novák",
+        "Smith",
+        "García",
+        "Nguyen",
+        "Müller",
+        "Kowalski",
+        "O'Brien",
+        "Tanaka",
+        "Patel",
+        "Okafor",
+        "Rossi",
+        "Dubois",
+        "Johansson",
+        "Kim",
+        "Silva",
+        "Cohen",
+        "Novák",
     ];
     let first = FIRST.choose(rng).copied().unwrap_or("Alex");
     let last = LAST.choose(rng).copied().unwrap_or("Doe");

@@ -308,7 +308,9 @@ pub struct MockZoom {
 
 impl fmt::Debug for MockZoom {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MockZoom").field("addr", &self.addr).finish_non_exhaustive()
+        f.debug_struct("MockZoom")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
     }
 }
 
@@ -382,12 +384,20 @@ impl MockZoom {
 
     /// A session as get-session answers it: the past shape once ended.
     pub fn session(&self, session_id: &str) -> Option<SessionDetail> {
-        self.shared.lock().data.get(session_id).map(|s| s.to_detail())
+        self.shared
+            .lock()
+            .data
+            .get(session_id)
+            .map(|s| s.to_detail())
     }
 
     /// A session's users, one row per connection, as the users listing shows them.
     pub fn session_users(&self, session_id: &str) -> Option<Vec<SessionUserConnection>> {
-        self.shared.lock().data.get(session_id).map(|s| s.to_users())
+        self.shared
+            .lock()
+            .data
+            .get(session_id)
+            .map(|s| s.to_users())
     }
 
     /// Ends a live session now: its users leave, and it moves to the past listing.

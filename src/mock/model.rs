@@ -107,14 +107,16 @@ impl Session {
     /// As answered by `GET /cobrowsesdk/sessions/{sessionId}`: the past shape once ended.
     pub fn to_detail(&self) -> SessionDetail {
         match (self.end, self.duration()) {
-            (Some(end_time), Some(duration)) => SessionDetail::PastSessionDetail(PastSessionDetail {
-                duration,
-                end_time,
-                session_id: self.id.clone(),
-                session_pin: Some(self.pin.clone()),
-                start_time: self.start,
-                user_count: Some(self.user_count()),
-            }),
+            (Some(end_time), Some(duration)) => {
+                SessionDetail::PastSessionDetail(PastSessionDetail {
+                    duration,
+                    end_time,
+                    session_id: self.id.clone(),
+                    session_pin: Some(self.pin.clone()),
+                    start_time: self.start,
+                    user_count: Some(self.user_count()),
+                })
+            }
             _ => SessionDetail::LiveSessionDetail(LiveSessionDetail {
                 session_id: self.id.clone(),
                 session_pin: Some(self.pin.clone()),

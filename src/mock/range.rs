@@ -68,10 +68,16 @@ pub(crate) fn resolve(
             });
         }
         (Some(_), None) => {
-            return Err(ApiError::invalid_field("to", "Required when from is given."));
+            return Err(ApiError::invalid_field(
+                "to",
+                "Required when from is given.",
+            ));
         }
         (None, Some(_)) => {
-            return Err(ApiError::invalid_field("from", "Required when to is given."));
+            return Err(ApiError::invalid_field(
+                "from",
+                "Required when to is given.",
+            ));
         }
         (Some(from), Some(to)) => (Bound::parse("from", from)?, Bound::parse("to", to)?),
     };
@@ -123,8 +129,12 @@ mod tests {
         let range = resolve(Some("2025-07-01"), Some("2025-07-02"), now()).unwrap();
         assert_eq!(range.from.to_rfc3339(), "2025-07-01T00:00:00+00:00");
         assert_eq!(range.to.to_rfc3339(), "2025-07-02T23:59:59+00:00");
-        let range =
-            resolve(Some("2025-07-01T08:30:00Z"), Some("2025-07-01T09:00:00Z"), now()).unwrap();
+        let range = resolve(
+            Some("2025-07-01T08:30:00Z"),
+            Some("2025-07-01T09:00:00Z"),
+            now(),
+        )
+        .unwrap();
         assert_eq!(range.from.to_rfc3339(), "2025-07-01T08:30:00+00:00");
         assert_eq!(range.to.to_rfc3339(), "2025-07-01T09:00:00+00:00");
     }
@@ -137,7 +147,12 @@ mod tests {
         assert_eq!((e.status.as_u16(), e.code), (400, 300));
         assert!(e.message.contains("one month"), "{}", e.message);
         assert!(
-            resolve(Some("2025-06-01T00:00:00Z"), Some("2025-07-01T00:00:01Z"), now()).is_err()
+            resolve(
+                Some("2025-06-01T00:00:00Z"),
+                Some("2025-07-01T00:00:01Z"),
+                now()
+            )
+            .is_err()
         );
     }
 
@@ -153,8 +168,14 @@ mod tests {
         let fail = |from, to| code_and_field(resolve(from, to, now()).unwrap_err());
         assert_eq!(fail(Some("2025-07-01"), None), (300, Some("to")));
         assert_eq!(fail(None, Some("2025-07-01")), (300, Some("from")));
-        assert_eq!(fail(Some("07/01/2025"), Some("2025-07-02")), (300, Some("from")));
-        assert_eq!(fail(Some("2025-07-01"), Some("2025-07-02T10:00:00+02:00")), (300, Some("to")));
+        assert_eq!(
+            fail(Some("07/01/2025"), Some("2025-07-02")),
+            (300, Some("from"))
+        );
+        assert_eq!(
+            fail(Some("2025-07-01"), Some("2025-07-02T10:00:00+02:00")),
+            (300, Some("to"))
+        );
         assert_eq!(fail(Some("2025-07-02"), Some("2025-07-01")), (300, None));
     }
 }

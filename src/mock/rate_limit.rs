@@ -91,7 +91,10 @@ impl RateLimits {
             .with(RateLimitLabel::Light, Limit::per_second(light))
             .with(RateLimitLabel::Medium, Limit::per_second(medium))
             .with(RateLimitLabel::Heavy, Limit::per_second(heavy))
-            .with(RateLimitLabel::ResourceIntensive, Limit::per_minute(intensive))
+            .with(
+                RateLimitLabel::ResourceIntensive,
+                Limit::per_minute(intensive),
+            )
     }
 
     /// Sets the limit of `label`.

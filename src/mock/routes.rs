@@ -129,8 +129,12 @@ pub(crate) fn answer(shared: &Shared, request: Request<'_>) -> Reply {
         .into(),
         Route::Api { operation, params } => {
             // Zoom checks who is asking before spending their rate limit.
-            if let Err(e) = authorize(&shared.credentials, &state.access_tokens, request.headers, now)
-            {
+            if let Err(e) = authorize(
+                &shared.credentials,
+                &state.access_tokens,
+                request.headers,
+                now,
+            ) {
                 state.stats.unauthorized += 1;
                 return e.into();
             }
@@ -188,7 +192,9 @@ impl Query {
         text.parse()
             .ok()
             .filter(|size| PAGE_SIZES.contains(size))
-            .ok_or_else(|| ApiError::invalid_field("page_size", "Must be an integer from 30 to 300."))
+            .ok_or_else(|| {
+                ApiError::invalid_field("page_size", "Must be an integer from 30 to 300.")
+            })
     }
 
     /// The key of the listing these parameters ask for: everything but the page
@@ -221,7 +227,13 @@ impl Query {
                 .resolve(token, &key, now)
                 .map(|(listing, after)| (listing, Some(after)))
                 .ok_or_else(ApiError::invalid_page_token),
-            None => Ok((Listing { key, range: range()? }, None)),
+            None => Ok((
+                Listing {
+                    key,
+                    range: range()?,
+                },
+                None,
+            )),
         }
     }
 }
@@ -244,7 +256,8 @@ fn page<'s, T: Serialize>(
         rng,
         ..
     } = state;
-    let (items, token) = page_tokens.page(rng, listing, items(data.sessions()), after, page_size, now);
+    let (items, token) =
+        page_tokens.page(rng, listing, items(data.sessions()), after, page_size, now);
     let mut body = Map::new();
     if let Some(range) = listing.range {
         body.insert("from".into(), range.from.date_naive().to_string().into());
@@ -267,17 +280,29 @@ fn session_cursor(session: &Session) -> Cursor {
 }
 
 /// `GET /cobrowsesdk/live_sessions`: live sessions by start time, then ID.
-fn list_live_sessions(state: &mut State, query: &Query, now: DateTime<Utc>) -> Result<Reply, ApiError> {
+fn list_live_sessions(
+    state: &mut State,
+    query: &Query,
+    now: DateTime<Utc>,
+) -> Result<Reply, ApiError> {
     let page_size = query.page_size()?;
     let (listing, after) = query.position(state, "list_live_sessions", "", now, || Ok(None))?;
     let pin = query.get("session_pin");
-    Ok(page(state, &listing, after.as_ref(), page_size, now, "sessions", |sessions| {
-        sessions
-            .iter()
-            .filter(|s| s.is_live() && pin.is_none_or(|pin| s.pin == pin))
-            .map(|s| (session_cursor(s), s.to_live()))
-            .collect()
-    }))
+    Ok(page(
+        state,
+        &listing,
+        after.as_ref(),
+        page_size,
+        now,
+        "sessions",
+        |sessions| {
+            sessions
+                .iter()
+                .filter(|s| s.is_live() && pin.is_none_or(|pin| s.pin == pin))
+                .map(|s| (session_cursor(s), s.to_live()))
+                .collect()
+        },
+    ))
 }
 
 /// Which timestamp a past-session range filters on.
@@ -289,13 +314,20 @@ enum TimeType {
 
 /// `GET /cobrowsesdk/past_sessions`: ended sessions whose `time_type` timestamp is in
 /// the range, by start time, then ID.
-fn list_past_sessions(state: &mut State, query: &Query, now: DateTime<Utc>) -> Result<Reply, ApiError> {
+fn list_past_sessions(
+    state: &mut State,
+    query: &Query,
+    now: DateTime<Utc>,
+) -> Result<Reply, ApiError> {
     let page_size = query.page_size()?;
     let time_type = match query.get("time_type") {
         None | Some("start_time") => TimeType::StartTime,
         Some("end_time") => TimeType::EndTime,
         Some(_) => {
-            return Err(ApiError::invalid_field("time_type", "Must be start_time or end_time."));
+            return Err(ApiError::invalid_field(
+                "time_type",
+                "Must be start_time or end_time.",
+            ));
         }
     };
     let (listing, after) = query.position(state, "list_past_sessions", "", now, || {
@@ -306,22 +338,30 @@ fn list_past_sessions(state: &mut State, query: &Query, now: DateTime<Utc>) -> R
     };
     let session_id = query.get("session_id");
     let pin = query.get("session_pin");
-    Ok(page(state, &listing, after.as_ref(), page_size, now, "sessions", |sessions| {
-        sessions
-            .iter()
-            .filter_map(|s| {
-                let at = match time_type {
-                    TimeType::StartTime => s.start,
-                    TimeType::EndTime => s.end?,
-                };
-                let keep = (range.from..=range.to).contains(&at)
-                    && session_id.is_none_or(|id| s.id == id)
-                    && pin.is_none_or(|pin| s.pin == pin);
-                keep.then(|| s.to_past().map(|past| (session_cursor(s), past)))
-                    .flatten()
-            })
-            .collect()
-    }))
+    Ok(page(
+        state,
+        &listing,
+        after.as_ref(),
+        page_size,
+        now,
+        "sessions",
+        |sessions| {
+            sessions
+                .iter()
+                .filter_map(|s| {
+                    let at = match time_type {
+                        TimeType::StartTime => s.start,
+                        TimeType::EndTime => s.end?,
+                    };
+                    let keep = (range.from..=range.to).contains(&at)
+                        && session_id.is_none_or(|id| s.id == id)
+                        && pin.is_none_or(|pin| s.pin == pin);
+                    keep.then(|| s.to_past().map(|past| (session_cursor(s), past)))
+                        .flatten()
+                })
+                .collect()
+        },
+    ))
 }
 
 /// `GET /cobrowsesdk/sessions/{sessionId}`: the past shape once ended, else the live one.
@@ -345,19 +385,28 @@ fn list_session_users(
         return Err(ApiError::session_not_found(session_id));
     }
     let page_size = query.page_size()?;
-    let (listing, after) = query.position(state, "list_session_users", session_id, now, || Ok(None))?;
-    Ok(page(state, &listing, after.as_ref(), page_size, now, "users", |sessions| {
-        sessions
-            .iter()
-            .filter(|s| s.id == session_id)
-            .flat_map(|s| s.connections.iter().zip(s.to_users()))
-            .map(|(c, row)| {
-                let cursor = Cursor {
-                    at: c.join,
-                    id: c.connection_id.clone(),
-                };
-                (cursor, row)
-            })
-            .collect()
-    }))
+    let (listing, after) =
+        query.position(state, "list_session_users", session_id, now, || Ok(None))?;
+    Ok(page(
+        state,
+        &listing,
+        after.as_ref(),
+        page_size,
+        now,
+        "users",
+        |sessions| {
+            sessions
+                .iter()
+                .filter(|s| s.id == session_id)
+                .flat_map(|s| s.connections.iter().zip(s.to_users()))
+                .map(|(c, row)| {
+                    let cursor = Cursor {
+                        at: c.join,
+                        id: c.connection_id.clone(),
+                    };
+                    (cursor, row)
+                })
+                .collect()
+        },
+    ))
 }

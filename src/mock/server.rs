@@ -67,7 +67,10 @@ impl fmt::Display for Dropped {
 
 impl std::error::Error for Dropped {}
 
-async fn handle(shared: Arc<Shared>, request: Request<Incoming>) -> Result<Response<ReplyBody>, Dropped> {
+async fn handle(
+    shared: Arc<Shared>,
+    request: Request<Incoming>,
+) -> Result<Response<ReplyBody>, Dropped> {
     let route = Route::find(request.method(), request.uri().path());
     let Decision { latency, fault } = {
         let mut state = shared.lock();

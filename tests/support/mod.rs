@@ -55,7 +55,11 @@ impl Api {
     }
 
     /// `GET {base}{path}?{query}` with the bearer token.
-    pub async fn get(&self, path: &str, query: &[(&str, &str)]) -> reqwest::Result<reqwest::Response> {
+    pub async fn get(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> reqwest::Result<reqwest::Response> {
         self.get_with(path, query, &self.token).await
     }
 
@@ -81,7 +85,12 @@ impl Api {
     }
 
     /// Follows `next_page_token` to the end; the items under `key` and the page count.
-    pub async fn all_pages(&self, path: &str, query: &[(&str, &str)], key: &str) -> (Vec<Value>, usize) {
+    pub async fn all_pages(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        key: &str,
+    ) -> (Vec<Value>, usize) {
         let mut items = Vec::new();
         let mut pages = 0;
         let mut token = String::new();
@@ -94,7 +103,10 @@ impl Api {
             assert_eq!(status, StatusCode::OK, "{body}");
             pages += 1;
             items.extend(body[key].as_array().expect("item array").iter().cloned());
-            token = body["next_page_token"].as_str().expect("token always sent").to_owned();
+            token = body["next_page_token"]
+                .as_str()
+                .expect("token always sent")
+                .to_owned();
             if token.is_empty() {
                 return (items, pages);
             }
@@ -105,12 +117,18 @@ impl Api {
 
 /// A Zoom error body's `code`.
 pub fn code(body: &Value) -> i64 {
-    body["code"].as_i64().unwrap_or_else(|| panic!("no code in {body}"))
+    body["code"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("no code in {body}"))
 }
 
 /// Signs an HS256 API JWT with `secret` over `claims`, as a client does.
 pub fn sign_jwt(secret: &str, claims: &Value) -> String {
-    sign_jwt_with_header(secret, &serde_json::json!({"alg": "HS256", "typ": "JWT"}), claims)
+    sign_jwt_with_header(
+        secret,
+        &serde_json::json!({"alg": "HS256", "typ": "JWT"}),
+        claims,
+    )
 }
 
 pub fn sign_jwt_with_header(secret: &str, header: &Value, claims: &Value) -> String {
@@ -121,5 +139,8 @@ pub fn sign_jwt_with_header(secret: &str, header: &Value, claims: &Value) -> Str
     );
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
     mac.update(signed.as_bytes());
-    format!("{signed}.{}", URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes()))
+    format!(
+        "{signed}.{}",
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    )
 }
