@@ -25,7 +25,6 @@ pub(crate) struct DataSpec {
 
 /// Generates the dataset as of `now`.
 pub(crate) fn generate(rng: &mut Pcg64, now: DateTime<Utc>, spec: &DataSpec) -> Dataset {
-    let mut ids = IdSource::default();
     let mut sessions = Vec::new();
     let oldest = now.checked_sub_months(HISTORY).unwrap_or(now);
     let mut day = oldest.date_naive();
@@ -36,7 +35,7 @@ pub(crate) fn generate(rng: &mut Pcg64, now: DateTime<Utc>, spec: &DataSpec) -> 
             let end = start + session_length(rng);
             // Sessions before the history or not over yet are not past sessions.
             if start >= oldest && end < now {
-                sessions.push(session(rng, &mut ids, start, end, false));
+                sessions.push(session(rng, start, end, false));
             }
         }
         let Some(next) = day.checked_add_days(Days::new(1)) else {
@@ -47,7 +46,7 @@ pub(crate) fn generate(rng: &mut Pcg64, now: DateTime<Utc>, spec: &DataSpec) -> 
     for _ in 0..spec.live_sessions {
         // Live sessions began between two minutes and three hours ago.
         let start = now - TimeDelta::seconds(rng.random_range(120..3 * 3600));
-        sessions.push(session(rng, &mut ids, start, now, true));
+        sessions.push(session(rng, start, now, true));
     }
     Dataset::new(sessions)
 }
@@ -64,13 +63,7 @@ fn session_length(rng: &mut Pcg64) -> TimeDelta {
 }
 
 /// A session from `start` to `end`; when `live`, `end` is now and it has not ended.
-fn session(
-    rng: &mut Pcg64,
-    ids: &mut IdSource,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    live: bool,
-) -> Session {
+fn session(rng: &mut Pcg64, start: DateTime<Utc>, end: DateTime<Utc>, live: bool) -> Session {
     let agents = match rng.random_range(0..100) {
         0..70 => 1,
         70..95 => 2,
@@ -99,12 +92,12 @@ fn session(
             }
         };
         connections.extend(user_connections(
-            rng, ids, role, first_join, last_leave, still_here,
+            rng, role, first_join, last_leave, still_here,
         ));
     }
     connections.sort_by(|a, b| (a.join, &a.connection_id).cmp(&(b.join, &b.connection_id)));
     Session {
-        id: ids.next(rng),
+        id: id(rng),
         pin: format!("{:06}", rng.random_range(0..1_000_000)),
         start,
         end: (!live).then_some(end),
@@ -119,13 +112,12 @@ fn session(
 /// open if `still_here`.
 fn user_connections(
     rng: &mut Pcg64,
-    ids: &mut IdSource,
     role: RoleType,
     join: DateTime<Utc>,
     leave: DateTime<Utc>,
     still_here: bool,
 ) -> Vec<Connection> {
-    let user_id = ids.next(rng);
+    let user_id = id(rng);
     let user_name = name(rng);
     let ip_address = ip_address(rng);
     let data_center = data_center(rng);
@@ -152,7 +144,7 @@ fn user_connections(
         .chunks(2)
         .enumerate()
         .map(|(i, pair)| Connection {
-            connection_id: ids.next(rng),
+            connection_id: id(rng),
             user_id: user_id.clone(),
             user_name: user_name.clone(),
             role: role.clone(),
@@ -164,22 +156,25 @@ fn user_connections(
         .collect()
 }
 
-/// Zoom-style IDs: 22 characters of URL-safe base64, unique within the dataset.
-#[derive(Default)]
-struct IdSource(HashSet<String>);
-
-impl IdSource {
-    fn next(&mut self, rng: &mut Pcg64) -> String {
-        loop {
-            let id = random_text(rng, 22, URL_SAFE);
-            if self.0.insert(id.clone()) {
-                return id;
-            }
+/// A Zoom-style ID: 22 characters of URL-safe base64, 132 random bits, so two are
+/// never the same in practice. Six bits a character, taken from whole draws.
+fn id(rng: &mut Pcg64) -> String {
+    let mut id = String::with_capacity(22);
+    let mut bits = 0;
+    let mut left = 0;
+    while id.len() < 22 {
+        if left < 6 {
+            bits = rng.random::<u64>();
+            left = 64;
         }
+        id.push(char::from(URL_SAFE[(bits & 63) as usize]));
+        bits >>= 6;
+        left -= 6;
     }
+    id
 }
 
-const URL_SAFE: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const URL_SAFE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 pub(crate) const ALPHANUMERIC: &[u8] =
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

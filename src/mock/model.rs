@@ -141,7 +141,8 @@ impl Session {
 }
 
 impl Connection {
-    fn to_row(&self) -> SessionUserConnection {
+    /// As one row of `GET /cobrowsesdk/sessions/{sessionId}/users`.
+    pub fn to_row(&self) -> SessionUserConnection {
         SessionUserConnection {
             data_center: Some(self.data_center.clone()),
             duration: self.leave.map(|leave| hhmmss(self.join, leave)),

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::auth::{TokenEndpoint, authorize};
 use super::faults::Target;
-use super::model::Session;
+use super::model::{Connection, Session};
 use super::pagination::{Cursor, DEFAULT_PAGE_SIZE, Listing, PAGE_SIZES};
 use super::range::{self, Range};
 use super::response::{ApiError, Reply};
@@ -200,18 +200,23 @@ impl Query {
     /// The key of the listing these parameters ask for: everything but the page
     /// size and token. A page token only continues the listing it came from.
     fn listing_key(&self, operation: &str, session_id: &str) -> String {
-        let mut filters: Vec<_> = self
+        let mut names: Vec<&str> = self
             .0
             .iter()
-            .filter(|(n, v)| n != "page_size" && n != "next_page_token" && !v.is_empty())
+            .map(|(name, _)| name.as_str())
+            .filter(|name| !matches!(*name, "page_size" | "next_page_token"))
             .collect();
-        filters.sort();
-        filters.dedup_by(|a, b| a.0 == b.0);
+        names.sort_unstable();
+        names.dedup();
+        let filters: Vec<(&str, &str)> = names
+            .into_iter()
+            .filter_map(|name| self.get(name).map(|value| (name, value)))
+            .collect();
         serde_json::to_string(&(operation, session_id, filters)).unwrap_or_default()
     }
 
-    /// The listing to page through and where to start: from the page token if there
-    /// is one (with the range it was issued for), else from scratch with `range`.
+    /// Which page to answer: from the page token if there is one (with the range it
+    /// was issued for), else the first page, with `range`.
     fn position(
         &self,
         state: &State,
@@ -219,36 +224,46 @@ impl Query {
         session_id: &str,
         now: DateTime<Utc>,
         range: impl FnOnce() -> Result<Option<Range>, ApiError>,
-    ) -> Result<(Listing, Option<Cursor>), ApiError> {
+    ) -> Result<Position, ApiError> {
+        let page_size = self.page_size()?;
         let key = self.listing_key(operation, session_id);
-        match self.get("next_page_token") {
+        let (listing, after) = match self.get("next_page_token") {
             Some(token) => state
                 .page_tokens
                 .resolve(token, &key, now)
                 .map(|(listing, after)| (listing, Some(after)))
-                .ok_or_else(ApiError::invalid_page_token),
-            None => Ok((
-                Listing {
-                    key,
-                    range: range()?,
-                },
-                None,
-            )),
-        }
+                .ok_or_else(ApiError::invalid_page_token)?,
+            None => {
+                let range = range()?;
+                (Listing { key, range }, None)
+            }
+        };
+        Ok(Position {
+            listing,
+            after,
+            page_size,
+        })
     }
+}
+
+/// A page asked for: of which listing, after which item, how long.
+struct Position {
+    listing: Listing,
+    after: Option<Cursor>,
+    page_size: usize,
 }
 
 /// Builds one page: `{"page_size", "next_page_token", <items_key>: [...]}` plus, for
 /// past sessions, the report's `from` and `to` dates. Empty lists and the last page's
-/// `""` token are sent, not left out.
-fn page<'s, T: Serialize>(
+/// `""` token are sent, not left out. `items` lists candidates cheaply; only the
+/// page's are `render`ed.
+fn page<'s, L, T: Serialize>(
     state: &'s mut State,
-    listing: &Listing,
-    after: Option<&Cursor>,
-    page_size: usize,
+    position: &Position,
     now: DateTime<Utc>,
     items_key: &str,
-    items: impl FnOnce(&'s [Session]) -> Vec<(Cursor, T)>,
+    items: impl FnOnce(&'s [Session]) -> Vec<(Cursor, L)>,
+    render: impl Fn(L) -> T,
 ) -> Reply {
     let State {
         data,
@@ -256,14 +271,21 @@ fn page<'s, T: Serialize>(
         rng,
         ..
     } = state;
+    let Position {
+        listing,
+        after,
+        page_size,
+    } = position;
+    let candidates = items(data.sessions());
     let (items, token) =
-        page_tokens.page(rng, listing, items(data.sessions()), after, page_size, now);
+        page_tokens.page(rng, listing, candidates, after.as_ref(), *page_size, now);
+    let items: Vec<T> = items.into_iter().map(render).collect();
     let mut body = Map::new();
     if let Some(range) = listing.range {
         body.insert("from".into(), range.from.date_naive().to_string().into());
         body.insert("to".into(), range.to.date_naive().to_string().into());
     }
-    body.insert("page_size".into(), page_size.into());
+    body.insert("page_size".into(), (*page_size).into());
     body.insert("next_page_token".into(), token.into());
     body.insert(
         items_key.into(),
@@ -272,11 +294,22 @@ fn page<'s, T: Serialize>(
     Reply::json(StatusCode::OK, &body)
 }
 
-fn session_cursor(session: &Session) -> Cursor {
-    Cursor {
+/// A session with its sort key.
+fn keyed(session: &Session) -> (Cursor, &Session) {
+    let cursor = Cursor {
         at: session.start,
         id: session.id.clone(),
-    }
+    };
+    (cursor, session)
+}
+
+/// A connection with its sort key.
+fn keyed_connection(connection: &Connection) -> (Cursor, &Connection) {
+    let cursor = Cursor {
+        at: connection.join,
+        id: connection.connection_id.clone(),
+    };
+    (cursor, connection)
 }
 
 /// `GET /cobrowsesdk/live_sessions`: live sessions by start time, then ID.
@@ -285,23 +318,16 @@ fn list_live_sessions(
     query: &Query,
     now: DateTime<Utc>,
 ) -> Result<Reply, ApiError> {
-    let page_size = query.page_size()?;
-    let (listing, after) = query.position(state, "list_live_sessions", "", now, || Ok(None))?;
+    let position = query.position(state, "list_live_sessions", "", now, || Ok(None))?;
     let pin = query.get("session_pin");
+    let live = |s: &&Session| s.is_live() && pin.is_none_or(|pin| s.pin == pin);
     Ok(page(
         state,
-        &listing,
-        after.as_ref(),
-        page_size,
+        &position,
         now,
         "sessions",
-        |sessions| {
-            sessions
-                .iter()
-                .filter(|s| s.is_live() && pin.is_none_or(|pin| s.pin == pin))
-                .map(|s| (session_cursor(s), s.to_live()))
-                .collect()
-        },
+        |sessions| sessions.iter().filter(live).map(keyed).collect(),
+        Session::to_live,
     ))
 }
 
@@ -319,7 +345,6 @@ fn list_past_sessions(
     query: &Query,
     now: DateTime<Utc>,
 ) -> Result<Reply, ApiError> {
-    let page_size = query.page_size()?;
     let time_type = match query.get("time_type") {
         None | Some("start_time") => TimeType::StartTime,
         Some("end_time") => TimeType::EndTime,
@@ -330,37 +355,32 @@ fn list_past_sessions(
             ));
         }
     };
-    let (listing, after) = query.position(state, "list_past_sessions", "", now, || {
+    let position = query.position(state, "list_past_sessions", "", now, || {
         range::resolve(query.get("from"), query.get("to"), now).map(Some)
     })?;
-    let Some(range) = listing.range else {
+    let Some(range) = position.listing.range else {
         return Err(ApiError::invalid_page_token());
     };
     let session_id = query.get("session_id");
     let pin = query.get("session_pin");
+    let in_range = |s: &&Session| {
+        let at = match time_type {
+            TimeType::StartTime => Some(s.start),
+            TimeType::EndTime => s.end,
+        };
+        at.is_some_and(|at| range.from <= at && at <= range.to)
+            && s.end.is_some()
+            && session_id.is_none_or(|id| s.id == id)
+            && pin.is_none_or(|pin| s.pin == pin)
+    };
     Ok(page(
         state,
-        &listing,
-        after.as_ref(),
-        page_size,
+        &position,
         now,
         "sessions",
-        |sessions| {
-            sessions
-                .iter()
-                .filter_map(|s| {
-                    let at = match time_type {
-                        TimeType::StartTime => s.start,
-                        TimeType::EndTime => s.end?,
-                    };
-                    let keep = (range.from..=range.to).contains(&at)
-                        && session_id.is_none_or(|id| s.id == id)
-                        && pin.is_none_or(|pin| s.pin == pin);
-                    keep.then(|| s.to_past().map(|past| (session_cursor(s), past)))
-                        .flatten()
-                })
-                .collect()
-        },
+        |sessions| sessions.iter().filter(in_range).map(keyed).collect(),
+        // Every candidate has ended, so each has the past shape.
+        Session::to_past,
     ))
 }
 
@@ -384,29 +404,19 @@ fn list_session_users(
     if state.data.get(session_id).is_none() {
         return Err(ApiError::session_not_found(session_id));
     }
-    let page_size = query.page_size()?;
-    let (listing, after) =
-        query.position(state, "list_session_users", session_id, now, || Ok(None))?;
+    let position = query.position(state, "list_session_users", session_id, now, || Ok(None))?;
     Ok(page(
         state,
-        &listing,
-        after.as_ref(),
-        page_size,
+        &position,
         now,
         "users",
         |sessions| {
             sessions
                 .iter()
                 .filter(|s| s.id == session_id)
-                .flat_map(|s| s.connections.iter().zip(s.to_users()))
-                .map(|(c, row)| {
-                    let cursor = Cursor {
-                        at: c.join,
-                        id: c.connection_id.clone(),
-                    };
-                    (cursor, row)
-                })
+                .flat_map(|s| s.connections.iter().map(keyed_connection))
                 .collect()
         },
+        Connection::to_row,
     ))
 }
