@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use secrecy::ExposeSecret;
 use serde_json::{Value, json};
-use support::{Api, builder, now, sign_jwt, sign_jwt_with_header};
+use support::{Api, builder, clocked, now, sign_jwt, sign_jwt_with_header, start};
 use zoom_cobrowse::mock::{Credentials, MockZoom};
 
 const LIVE: &str = "/cobrowsesdk/live_sessions";
@@ -49,6 +49,18 @@ async fn fetch_token(
     status_and_body(response).await
 }
 
+/// A fresh access token for the simulator's OAuth app, and the endpoint's answer.
+async fn access_token(zoom: &MockZoom) -> (String, Value) {
+    let (account, client_id, secret) = oauth_app(zoom);
+    let query = [
+        ("grant_type", "account_credentials"),
+        ("account_id", account.as_str()),
+    ];
+    let (status, body) = fetch_token(zoom, &client_id, &secret, &query).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    (body["access_token"].as_str().unwrap().to_owned(), body)
+}
+
 fn oauth_app(zoom: &MockZoom) -> (String, String, String) {
     let app = zoom.credentials().oauth.as_ref().unwrap();
     (
@@ -60,13 +72,9 @@ fn oauth_app(zoom: &MockZoom) -> (String, String, String) {
 
 #[tokio::test]
 async fn a_static_bearer_token_is_accepted() {
-    let (_, builder) = builder();
-    let zoom = builder
-        .credentials(Credentials::none().with_bearer_token("my-static-token"))
-        .start()
-        .await
-        .unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) =
+        start(builder().credentials(Credentials::none().with_bearer_token("my-static-token")))
+            .await;
 
     let (status, _) = with_token(&api, "my-static-token").await;
 
@@ -75,9 +83,7 @@ async fn a_static_bearer_token_is_accepted() {
 
 #[tokio::test]
 async fn missing_or_unknown_credentials_get_401_code_124() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
 
     let response = api
         .http
@@ -111,9 +117,8 @@ async fn missing_or_unknown_credentials_get_401_code_124() {
 
 #[tokio::test]
 async fn api_jwts_signed_with_the_api_secret_work_until_exp() {
-    let (clock, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (clock, builder) = clocked();
+    let (zoom, api) = start(builder).await;
     let key = zoom.credentials().api_key.as_ref().unwrap();
     let iat = now().timestamp();
     let jwt = sign_jwt(
@@ -133,9 +138,7 @@ async fn api_jwts_signed_with_the_api_secret_work_until_exp() {
 
 #[tokio::test]
 async fn api_jwts_with_a_wrong_secret_issuer_or_algorithm_are_refused() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     let key = zoom.credentials().api_key.as_ref().unwrap();
     let secret = key.secret.expose_secret();
     let exp = now().timestamp() + 600;
@@ -163,22 +166,10 @@ async fn api_jwts_with_a_wrong_secret_issuer_or_algorithm_are_refused() {
 
 #[tokio::test]
 async fn the_token_endpoint_issues_access_tokens_to_the_oauth_app() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     let (account, client_id, secret) = oauth_app(&zoom);
 
-    let (status, body) = fetch_token(
-        &zoom,
-        &client_id,
-        &secret,
-        &[
-            ("grant_type", "account_credentials"),
-            ("account_id", &account),
-        ],
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let (token, body) = access_token(&zoom).await;
     assert_eq!(body["token_type"], "bearer");
     assert_eq!(body["expires_in"], 3600);
     assert!(
@@ -191,8 +182,7 @@ async fn the_token_endpoint_issues_access_tokens_to_the_oauth_app() {
         body["api_url"].as_str().unwrap(),
         zoom.base_url().trim_end_matches("/v2")
     );
-    let token = body["access_token"].as_str().unwrap();
-    assert_eq!(with_token(&api, token).await.0, StatusCode::OK);
+    assert_eq!(with_token(&api, &token).await.0, StatusCode::OK);
 
     // The parameters may also come as a form body.
     let response = reqwest::Client::new()
@@ -219,8 +209,7 @@ async fn the_token_endpoint_issues_access_tokens_to_the_oauth_app() {
 
 #[tokio::test]
 async fn the_token_endpoint_refuses_bad_clients_grants_and_accounts() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
+    let zoom = builder().start().await.unwrap();
     let (account, client_id, secret) = oauth_app(&zoom);
     let good = [
         ("grant_type", "account_credentials"),
@@ -274,21 +263,10 @@ async fn the_token_endpoint_refuses_bad_clients_grants_and_accounts() {
 
 #[tokio::test]
 async fn access_tokens_expire_after_expires_in_and_a_new_one_works() {
-    let (clock, builder) = builder();
-    let zoom = builder
-        .access_token_ttl(Duration::from_secs(120))
-        .start()
-        .await
-        .unwrap();
-    let api = Api::new(&zoom);
-    let (account, client_id, secret) = oauth_app(&zoom);
-    let query = [
-        ("grant_type", "account_credentials"),
-        ("account_id", account.as_str()),
-    ];
-    let (_, body) = fetch_token(&zoom, &client_id, &secret, &query).await;
-    assert_eq!(body["expires_in"], 120);
-    let token = body["access_token"].as_str().unwrap().to_owned();
+    let (clock, builder) = clocked();
+    let (zoom, api) = start(builder.access_token_ttl(Duration::from_secs(120))).await;
+    let (token, answer) = access_token(&zoom).await;
+    assert_eq!(answer["expires_in"], 120);
 
     clock.advance(Duration::from_secs(119));
     assert_eq!(with_token(&api, &token).await.0, StatusCode::OK);
@@ -298,27 +276,14 @@ async fn access_tokens_expire_after_expires_in_and_a_new_one_works() {
         (StatusCode::UNAUTHORIZED, expired_token())
     );
 
-    let (_, body) = fetch_token(&zoom, &client_id, &secret, &query).await;
-    assert_eq!(
-        with_token(&api, body["access_token"].as_str().unwrap())
-            .await
-            .0,
-        StatusCode::OK
-    );
+    let (fresh, _) = access_token(&zoom).await;
+    assert_eq!(with_token(&api, &fresh).await.0, StatusCode::OK);
 }
 
 #[tokio::test]
 async fn revoked_access_tokens_are_refused() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
-    let (account, client_id, secret) = oauth_app(&zoom);
-    let query = [
-        ("grant_type", "account_credentials"),
-        ("account_id", account.as_str()),
-    ];
-    let (_, body) = fetch_token(&zoom, &client_id, &secret, &query).await;
-    let token = body["access_token"].as_str().unwrap().to_owned();
+    let (zoom, api) = start(builder()).await;
+    let (token, _) = access_token(&zoom).await;
     assert_eq!(with_token(&api, &token).await.0, StatusCode::OK);
 
     zoom.revoke_access_tokens();
@@ -336,8 +301,7 @@ async fn revoked_access_tokens_are_refused() {
 
 #[tokio::test]
 async fn without_credentials_everything_is_refused() {
-    let (_, builder) = builder();
-    let zoom = builder
+    let zoom = builder()
         .credentials(Credentials::none())
         .start()
         .await
@@ -372,8 +336,7 @@ async fn without_credentials_everything_is_refused() {
 
 #[tokio::test]
 async fn no_secret_appears_in_debug_output() {
-    let (_, builder) = builder();
-    let builder = builder.credentials(
+    let builder = builder().credentials(
         Credentials::default()
             .with_bearer_token("second-static-token")
             .with_api_key(zoom_cobrowse::mock::ApiKey::new("key", "api-secret-value")),

@@ -33,7 +33,7 @@ async fn first_pages(zoom: &MockZoom) -> Vec<String> {
 
 #[tokio::test]
 async fn the_same_seed_and_clock_give_the_same_data_and_answers() {
-    let start = async |seed| builder().1.seed(seed).start().await.unwrap();
+    let start = async |seed| builder().seed(seed).start().await.unwrap();
     let (one, two, other) = (start(42).await, start(42).await, start(43).await);
 
     assert_eq!(one.live_sessions(), two.live_sessions());
@@ -53,8 +53,7 @@ async fn the_same_seed_and_clock_give_the_same_data_and_answers() {
 
 #[tokio::test]
 async fn past_sessions_cover_six_months_up_to_now_day_by_day() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
+    let zoom = builder().start().await.unwrap();
     let past = zoom.past_sessions();
     let oldest = now().checked_sub_months(Months::new(6)).unwrap();
 
@@ -77,8 +76,7 @@ async fn past_sessions_cover_six_months_up_to_now_day_by_day() {
 
 #[tokio::test]
 async fn every_past_session_is_coherent_with_its_users() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
+    let zoom = builder().start().await.unwrap();
     let mut ids = HashSet::new();
     let mut connection_ids = HashSet::new();
     let mut rejoined = 0;
@@ -128,8 +126,7 @@ async fn every_past_session_is_coherent_with_its_users() {
 
 #[tokio::test]
 async fn live_sessions_have_people_still_in_them() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
+    let zoom = builder().start().await.unwrap();
 
     for s in zoom.live_sessions() {
         assert!(s.start_time < now());
@@ -168,8 +165,7 @@ async fn live_sessions_have_people_still_in_them() {
 
 #[tokio::test]
 async fn users_look_like_real_ones_without_being_anyones() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
+    let zoom = builder().start().await.unwrap();
     let rows: Vec<_> = zoom
         .past_sessions()
         .iter()
@@ -209,7 +205,7 @@ async fn users_look_like_real_ones_without_being_anyones() {
 
 #[tokio::test]
 async fn bad_settings_and_requests_are_typed_errors() {
-    let (_, builder) = builder();
+    let builder = builder();
     let error = builder
         .clone()
         .live_sessions(MAX_SESSIONS + 1)

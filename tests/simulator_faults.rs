@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use serde_json::json;
-use support::{Api, builder};
+use support::{builder, start};
 use zoom_cobrowse::mock::{Fault, FaultPlan, FaultScope, MockError, ServerStatus};
 use zoom_cobrowse::operation::Operation;
 
@@ -18,12 +18,10 @@ const LIVE: &str = "/cobrowsesdk/live_sessions";
 
 #[tokio::test]
 async fn server_errors_answer_5xx_with_a_zoom_json_body_then_recover() {
-    let (_, builder) = builder();
     let plan = FaultPlan::new()
         .next(1, Fault::ServerError(ServerStatus::InternalServerError))
         .next(2, Fault::ServerError(ServerStatus::ServiceUnavailable));
-    let zoom = builder.faults(plan).start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder().faults(plan)).await;
 
     assert_eq!(
         api.json(LIVE, &[]).await,
@@ -46,9 +44,7 @@ async fn server_errors_answer_5xx_with_a_zoom_json_body_then_recover() {
 
 #[tokio::test]
 async fn proxy_error_pages_are_html_not_json() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     zoom.set_faults(FaultPlan::new().next(1, Fault::ProxyErrorPage(ServerStatus::BadGateway)));
 
     let response = api.get(LIVE, &[]).await.unwrap();
@@ -70,9 +66,7 @@ fn session_path(zoom: &zoom_cobrowse::mock::MockZoom) -> String {
 
 #[tokio::test]
 async fn a_truncated_body_fails_the_clients_read_after_good_headers() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     let path = session_path(&zoom);
     let whole = api.get(&path, &[]).await.unwrap().bytes().await.unwrap();
     zoom.set_faults(FaultPlan::new().next(1, Fault::TruncatedBody));
@@ -107,9 +101,7 @@ async fn a_truncated_body_fails_the_clients_read_after_good_headers() {
 
 #[tokio::test]
 async fn malformed_json_arrives_whole_but_does_not_decode() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     let path = session_path(&zoom);
     let whole = api.get(&path, &[]).await.unwrap().bytes().await.unwrap();
     zoom.set_faults(FaultPlan::new().next(1, Fault::MalformedJson));
@@ -128,13 +120,8 @@ async fn malformed_json_arrives_whole_but_does_not_decode() {
 
 #[tokio::test]
 async fn a_dropped_connection_fails_the_send_and_the_next_request_works() {
-    let (_, builder) = builder();
-    let zoom = builder
-        .faults(FaultPlan::new().next(1, Fault::DropConnection))
-        .start()
-        .await
-        .unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) =
+        start(builder().faults(FaultPlan::new().next(1, Fault::DropConnection))).await;
 
     let error = api.get(LIVE, &[]).await.expect_err("no answer");
 
@@ -145,15 +132,13 @@ async fn a_dropped_connection_fails_the_send_and_the_next_request_works() {
 
 #[tokio::test]
 async fn an_injected_429_carries_retry_after() {
-    let (_, builder) = builder();
     let plan = FaultPlan::new().next(
         1,
         Fault::TooManyRequests {
             retry_after: Duration::from_secs(7),
         },
     );
-    let zoom = builder.faults(plan).start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder().faults(plan)).await;
 
     let response = api.get(LIVE, &[]).await.unwrap();
 
@@ -164,9 +149,7 @@ async fn an_injected_429_carries_retry_after() {
 
 #[tokio::test]
 async fn latency_holds_answers_past_a_clients_timeout() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     // Far longer than the client waits, so a slow machine cannot make it pass.
     zoom.set_faults(FaultPlan::new().latency(Duration::from_secs(30)));
 
@@ -186,13 +169,11 @@ async fn latency_holds_answers_past_a_clients_timeout() {
 
 #[tokio::test]
 async fn scopes_keep_faults_to_their_requests() {
-    let (_, builder) = builder();
     let get_session = Operation::find("get_session").unwrap();
     let plan = FaultPlan::new()
         .scope(FaultScope::Operation(get_session))
         .next(1, Fault::ServerError(ServerStatus::BadGateway));
-    let zoom = builder.faults(plan).start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder().faults(plan)).await;
     let id = zoom.live_sessions()[0].session_id.clone();
     let path = format!("/cobrowsesdk/sessions/{id}");
 
@@ -234,12 +215,10 @@ async fn scopes_keep_faults_to_their_requests() {
 
 /// The statuses of `n` requests under a plan that fails 30% of them at random.
 async fn random_fault_pattern(seed: u64, n: usize) -> Vec<u16> {
-    let (_, builder) = builder();
     let plan = FaultPlan::new()
         .with_probability(0.3, Fault::ServerError(ServerStatus::ServiceUnavailable))
         .unwrap();
-    let zoom = builder.seed(seed).faults(plan).start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder().seed(seed).faults(plan)).await;
     let mut statuses = Vec::new();
     for _ in 0..n {
         statuses.push(api.get(LIVE, &[]).await.unwrap().status().as_u16());

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use reqwest::StatusCode;
 use serde_json::Value;
-use support::{Api, builder, code};
+use support::{builder, clocked, code, start};
 use zoom_cobrowse::types::{LiveSession, SessionUserConnection};
 
 const LIVE: &str = "/cobrowsesdk/live_sessions";
@@ -23,9 +23,7 @@ fn decode<T: serde::de::DeserializeOwned>(items: Vec<Value>) -> Vec<T> {
 
 #[tokio::test]
 async fn live_sessions_page_through_to_the_seeded_truth() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
 
     let (items, pages) = api.all_pages(LIVE, &[], "sessions").await;
 
@@ -38,9 +36,7 @@ async fn live_sessions_page_through_to_the_seeded_truth() {
 
 #[tokio::test]
 async fn page_size_sets_the_page_and_is_echoed() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder()).await;
 
     let (status, body) = api.json(LIVE, &[("page_size", "50")]).await;
     assert_eq!(status, StatusCode::OK);
@@ -57,9 +53,7 @@ async fn page_size_sets_the_page_and_is_echoed() {
 
 #[tokio::test]
 async fn page_size_outside_30_to_300_is_refused() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder()).await;
 
     for size in ["29", "301", "0", "-30", "thirty"] {
         let (status, body) = api.json(LIVE, &[("page_size", size)]).await;
@@ -72,13 +66,8 @@ async fn page_size_outside_30_to_300_is_refused() {
 
 #[tokio::test]
 async fn an_expired_page_token_is_refused_with_30101() {
-    let (clock, builder) = builder();
-    let zoom = builder
-        .page_token_ttl(Duration::from_secs(60))
-        .start()
-        .await
-        .unwrap();
-    let api = Api::new(&zoom);
+    let (clock, builder) = clocked();
+    let (_zoom, api) = start(builder.page_token_ttl(Duration::from_secs(60))).await;
     let (_, first) = api.json(LIVE, &[]).await;
     let token = first["next_page_token"].as_str().unwrap().to_owned();
 
@@ -101,9 +90,7 @@ async fn an_expired_page_token_is_refused_with_30101() {
 
 #[tokio::test]
 async fn a_page_token_can_be_retried_until_it_expires() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder()).await;
     let (_, first) = api.json(LIVE, &[]).await;
     let token = first["next_page_token"].as_str().unwrap().to_owned();
 
@@ -116,9 +103,7 @@ async fn a_page_token_can_be_retried_until_it_expires() {
 
 #[tokio::test]
 async fn a_page_token_only_continues_its_own_listing() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     let (_, first) = api.json(LIVE, &[]).await;
     let token = first["next_page_token"].as_str().unwrap().to_owned();
     let pin = zoom.live_sessions()[0].session_pin.clone().unwrap();
@@ -154,9 +139,7 @@ async fn a_page_token_only_continues_its_own_listing() {
 
 #[tokio::test]
 async fn ending_a_session_mid_listing_skips_no_other_session() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     let before: Vec<String> = zoom
         .live_sessions()
         .into_iter()
@@ -194,9 +177,7 @@ async fn ending_a_session_mid_listing_skips_no_other_session() {
 
 #[tokio::test]
 async fn an_empty_listing_sends_an_empty_array_and_token() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder()).await;
 
     let (status, body) = api.json(LIVE, &[("session_pin", "not-a-pin")]).await;
 
@@ -207,9 +188,7 @@ async fn an_empty_listing_sends_an_empty_array_and_token() {
 
 #[tokio::test]
 async fn session_users_page_one_row_per_connection() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     // A session whose users rejoined so often that they fill more than one page.
     let busy = zoom
         .past_sessions()
@@ -240,9 +219,7 @@ async fn session_users_page_one_row_per_connection() {
 
 #[tokio::test]
 async fn users_of_an_unknown_session_are_a_404() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder()).await;
 
     let (status, body) = api.json("/cobrowsesdk/sessions/nope/users", &[]).await;
 

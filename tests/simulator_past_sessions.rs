@@ -7,7 +7,7 @@ mod support;
 use chrono::{DateTime, Duration as Delta, NaiveDate, Utc};
 use reqwest::StatusCode;
 use serde_json::Value;
-use support::{Api, builder, code, now};
+use support::{builder, code, now, start};
 use zoom_cobrowse::types::{PastSession, SessionDetail};
 
 const PAST: &str = "/cobrowsesdk/past_sessions";
@@ -33,9 +33,7 @@ fn midnight(day: NaiveDate) -> DateTime<Utc> {
 
 #[tokio::test]
 async fn a_month_of_past_sessions_matches_the_truth() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     let query = [
         ("from", "2025-06-01"),
         ("to", "2025-06-30"),
@@ -63,9 +61,7 @@ async fn a_month_of_past_sessions_matches_the_truth() {
 
 #[tokio::test]
 async fn neither_from_nor_to_lists_the_last_24_hours() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
 
     let (items, _) = api.all_pages(PAST, &[], "sessions").await;
     let (_, first) = api.json(PAST, &[]).await;
@@ -84,9 +80,7 @@ async fn neither_from_nor_to_lists_the_last_24_hours() {
 
 #[tokio::test]
 async fn ranges_longer_than_a_calendar_month_are_refused() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder()).await;
 
     let (status, _) = api
         .json(PAST, &[("from", "2025-05-31"), ("to", "2025-06-30")])
@@ -106,9 +100,7 @@ async fn ranges_longer_than_a_calendar_month_are_refused() {
 
 #[tokio::test]
 async fn ranges_older_than_six_months_are_refused() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder()).await;
 
     let (status, _) = api
         .json(PAST, &[("from", "2025-01-15"), ("to", "2025-02-01")])
@@ -128,9 +120,7 @@ async fn ranges_older_than_six_months_are_refused() {
 
 #[tokio::test]
 async fn missing_or_malformed_parameters_name_the_field() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder()).await;
 
     let cases: [(&[(&str, &str)], &str); 5] = [
         (&[("from", "2025-07-01")], "to"),
@@ -152,9 +142,7 @@ async fn missing_or_malformed_parameters_name_the_field() {
 
 #[tokio::test]
 async fn time_type_filters_on_start_or_end_at_day_boundaries() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     // A session that starts one day and ends the next.
     let overnight = zoom
         .past_sessions()
@@ -193,9 +181,7 @@ async fn time_type_filters_on_start_or_end_at_day_boundaries() {
 
 #[tokio::test]
 async fn session_id_and_session_pin_filter_the_range() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder()).await;
     let range = [
         ("from", "2025-06-01"),
         ("to", "2025-06-30"),
@@ -224,9 +210,7 @@ async fn session_id_and_session_pin_filter_the_range() {
 
 #[tokio::test]
 async fn get_session_answers_the_past_or_the_live_shape() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     let past = zoom.past_sessions().pop().unwrap();
     let live = zoom.live_sessions().pop().unwrap();
 
@@ -270,9 +254,7 @@ fn live_user_count(zoom: &zoom_cobrowse::mock::MockZoom, id: &str) -> i64 {
 
 #[tokio::test]
 async fn an_unknown_session_is_a_404_naming_it() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder()).await;
 
     let (status, body) = api
         .json("/cobrowsesdk/sessions/GDDykmpQQU6MWL3GqLNUkw", &[])

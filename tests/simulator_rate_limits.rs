@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use reqwest::StatusCode;
 use serde_json::json;
-use support::{Api, builder};
+use support::{builder, clocked, start};
 use zoom_cobrowse::mock::{Limit, Plan, RateLimits};
 use zoom_cobrowse::operation::{Operation, RateLimitLabel};
 
@@ -38,13 +38,8 @@ fn the_operations_spend_the_labels_the_spec_gives_them() {
 
 #[tokio::test]
 async fn light_requests_get_429_with_retry_after_once_the_second_is_spent() {
-    let (clock, builder) = builder();
-    let zoom = builder
-        .rate_limits(RateLimits::plan(Plan::Free))
-        .start()
-        .await
-        .unwrap();
-    let api = Api::new(&zoom);
+    let (clock, builder) = clocked();
+    let (zoom, api) = start(builder.rate_limits(RateLimits::plan(Plan::Free))).await;
 
     for remaining in ["3", "2", "1", "0"] {
         let response = api.get(LIVE, &[]).await.unwrap();
@@ -74,13 +69,8 @@ async fn light_requests_get_429_with_retry_after_once_the_second_is_spent() {
 
 #[tokio::test]
 async fn resource_intensive_requests_are_counted_per_minute_apart_from_light_ones() {
-    let (clock, builder) = builder();
-    let zoom = builder
-        .rate_limits(RateLimits::plan(Plan::Free))
-        .start()
-        .await
-        .unwrap();
-    let api = Api::new(&zoom);
+    let (clock, builder) = clocked();
+    let (_zoom, api) = start(builder.rate_limits(RateLimits::plan(Plan::Free))).await;
 
     for _ in 0..10 {
         assert_eq!(api.get(PAST, &[]).await.unwrap().status(), StatusCode::OK);
@@ -110,12 +100,10 @@ async fn resource_intensive_requests_are_counted_per_minute_apart_from_light_one
 
 #[tokio::test]
 async fn overrides_replace_a_plans_limit_and_unlimited_labels_never_refuse() {
-    let (_, builder) = builder();
     let limits = RateLimits::plan(Plan::BusinessPlus)
         .with(RateLimitLabel::ResourceIntensive, Limit::per_minute(2))
         .without(RateLimitLabel::Light);
-    let zoom = builder.rate_limits(limits).start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder().rate_limits(limits)).await;
 
     for _ in 0..100 {
         let response = api.get(LIVE, &[]).await.unwrap();
@@ -133,9 +121,7 @@ async fn overrides_replace_a_plans_limit_and_unlimited_labels_never_refuse() {
 
 #[tokio::test]
 async fn rate_limits_can_be_set_while_running() {
-    let (_, builder) = builder();
-    let zoom = builder.start().await.unwrap();
-    let api = Api::new(&zoom);
+    let (zoom, api) = start(builder()).await;
     assert_eq!(api.get(PAST, &[]).await.unwrap().status(), StatusCode::OK);
 
     zoom.set_rate_limits(
@@ -150,13 +136,7 @@ async fn rate_limits_can_be_set_while_running() {
 
 #[tokio::test]
 async fn refused_credentials_spend_no_budget() {
-    let (_, builder) = builder();
-    let zoom = builder
-        .rate_limits(RateLimits::plan(Plan::Free))
-        .start()
-        .await
-        .unwrap();
-    let api = Api::new(&zoom);
+    let (_zoom, api) = start(builder().rate_limits(RateLimits::plan(Plan::Free))).await;
 
     for _ in 0..10 {
         let response = api.get_with(LIVE, &[], "not-a-token").await.unwrap();

@@ -55,22 +55,23 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
     }
 }
 
-/// Returned by the service to make hyper close the connection without answering.
+/// A failure the fault plan asked for. Returned by the service, it makes hyper close
+/// the connection without answering; ending a body, it makes hyper close it mid-body.
 #[derive(Debug)]
-pub(crate) struct Dropped;
+pub(crate) struct Injected(&'static str);
 
-impl fmt::Display for Dropped {
+impl fmt::Display for Injected {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("connection dropped by fault injection")
+        write!(f, "{} by fault injection", self.0)
     }
 }
 
-impl std::error::Error for Dropped {}
+impl std::error::Error for Injected {}
 
 async fn handle(
     shared: Arc<Shared>,
     request: Request<Incoming>,
-) -> Result<Response<ReplyBody>, Dropped> {
+) -> Result<Response<ReplyBody>, Injected> {
     let route = Route::find(request.method(), request.uri().path());
     let Decision { latency, fault } = {
         let mut state = shared.lock();
@@ -92,7 +93,7 @@ async fn handle(
         tokio::time::sleep(latency).await;
     }
     let reply = match &fault {
-        Some(Fault::DropConnection) => return Err(Dropped),
+        Some(Fault::DropConnection) => return Err(Injected("connection dropped")),
         Some(Fault::ServerError(status)) => ApiError::server_error(status.code()).into(),
         Some(Fault::ProxyErrorPage(status)) => Reply::proxy_error_page(status.code()),
         Some(Fault::TooManyRequests { retry_after }) => Reply::from(ApiError::new(
@@ -160,26 +161,14 @@ pub(crate) enum Cut {
     Done,
 }
 
-/// The error that ends a cut body.
-#[derive(Debug)]
-pub(crate) struct BodyCut;
-
-impl fmt::Display for BodyCut {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("body cut short by fault injection")
-    }
-}
-
-impl std::error::Error for BodyCut {}
-
 impl Body for ReplyBody {
     type Data = Bytes;
-    type Error = BodyCut;
+    type Error = Injected;
 
     fn poll_frame(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, BodyCut>>> {
+    ) -> Poll<Option<Result<Frame<Bytes>, Injected>>> {
         match self.get_mut() {
             ReplyBody::Whole(chunk) => Poll::Ready(chunk.take().map(|c| Ok(Frame::data(c)))),
             ReplyBody::CutAfter(chunk, cut) => match cut {
@@ -192,7 +181,7 @@ impl Body for ReplyBody {
                     cx.waker().wake_by_ref();
                     Poll::Pending
                 }
-                Cut::Done => Poll::Ready(Some(Err(BodyCut))),
+                Cut::Done => Poll::Ready(Some(Err(Injected("body cut short")))),
             },
         }
     }

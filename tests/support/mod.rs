@@ -18,7 +18,7 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// A manual clock at [`now`], and a builder that uses it with small, fast settings.
-pub fn builder() -> (ManualClock, MockZoomBuilder) {
+pub fn clocked() -> (ManualClock, MockZoomBuilder) {
     let clock = ManualClock::new(now());
     let builder = MockZoom::builder()
         .seed(42)
@@ -26,6 +26,11 @@ pub fn builder() -> (ManualClock, MockZoomBuilder) {
         .live_sessions(70)
         .past_sessions_per_day(12);
     (clock, builder)
+}
+
+/// The builder of [`clocked`], for tests that never move the clock.
+pub fn builder() -> MockZoomBuilder {
+    clocked().1
 }
 
 /// A client of one simulator, authenticated with its static bearer token.
@@ -143,4 +148,11 @@ pub fn sign_jwt_with_header(secret: &str, header: &Value, claims: &Value) -> Str
         "{signed}.{}",
         URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
     )
+}
+
+/// Starts `builder`, and a client of the simulator.
+pub async fn start(builder: MockZoomBuilder) -> (MockZoom, Api) {
+    let zoom = builder.start().await.expect("the simulator starts");
+    let api = Api::new(&zoom);
+    (zoom, api)
 }
