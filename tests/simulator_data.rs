@@ -10,7 +10,7 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use chrono::{Months, NaiveDate};
-use support::{Api, builder, now};
+use support::{Api, builder, now, start};
 use zoom_cobrowse::mock::{MAX_SESSIONS, MockError, MockZoom};
 use zoom_cobrowse::types::{RoleType, SessionUserConnection};
 
@@ -276,4 +276,34 @@ fn a_plain_runtime_serves_until_the_simulator_is_dropped() {
         }
         assert!(refused, "nothing listens on {addr} after drop");
     });
+}
+
+#[tokio::test]
+async fn unknown_paths_methods_and_oversized_bodies_get_error_answers() {
+    let (zoom, api) = start(builder()).await;
+
+    let (status, body) = api.json("/cobrowsesdk/sessions", &[]).await;
+    assert_eq!((status.as_u16(), &body["code"]), (404, &404.into()));
+    let response = api
+        .http
+        .delete(format!("{}/cobrowsesdk/live_sessions", api.base))
+        .bearer_auth(&api.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 405);
+    let response = api
+        .http
+        .post(zoom.oauth_url())
+        .body(vec![b'a'; 100 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 413);
+
+    let stats = zoom.stats();
+    assert_eq!(
+        (stats.unrouted, stats.token_requests, stats.api_requests()),
+        (2, 1, 0)
+    );
 }

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use http::StatusCode;
 
 use super::clock::delta;
 use super::response::{ApiError, Reply};
@@ -215,14 +214,9 @@ fn category(label: RateLimitLabel) -> &'static str {
 
 fn too_many_requests(limit: Limit) -> Reply {
     let window = match limit.kind() {
-        "QPS" => "per-second ",
-        "QPM" => "per-minute ",
+        "QPS" => "per-second",
+        "QPM" => "per-minute",
         _ => "",
     };
-    ApiError::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        429,
-        format!("You have reached the maximum {window}rate limit for this API. Try again later."),
-    )
-    .into()
+    ApiError::too_many_requests(window).into()
 }

@@ -124,6 +124,22 @@ impl ApiError {
         Self::new(StatusCode::UNAUTHORIZED, 124, "Access token is expired.")
     }
 
+    /// Zoom's 429, for a budget spent per `window` ("per-second", "per-minute").
+    pub fn too_many_requests(window: &str) -> Self {
+        let window = if window.is_empty() {
+            String::new()
+        } else {
+            format!("{window} ")
+        };
+        Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            429,
+            format!(
+                "You have reached the maximum {window}rate limit for this API. Try again later."
+            ),
+        )
+    }
+
     pub fn server_error(status: StatusCode) -> Self {
         Self::new(
             status,

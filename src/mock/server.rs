@@ -13,7 +13,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::header::CONTENT_LENGTH;
 use http::{Request, Response};
-use http_body_util::{BodyExt, Limited};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::{Body, Frame, Incoming, SizeHint};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -55,8 +55,9 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
     }
 }
 
-/// A failure the fault plan asked for. Returned by the service, it makes hyper close
-/// the connection without answering; ending a body, it makes hyper close it mid-body.
+/// A failure the fault plan asked for (or a client that left). Returned by the
+/// service, it makes hyper close the connection without answering; ending a body, it
+/// makes hyper close it mid-body.
 #[derive(Debug)]
 pub(crate) struct Injected(&'static str);
 
@@ -96,17 +97,21 @@ async fn handle(
         Some(Fault::DropConnection) => return Err(Injected("connection dropped")),
         Some(Fault::ServerError(status)) => ApiError::server_error(status.code()).into(),
         Some(Fault::ProxyErrorPage(status)) => Reply::proxy_error_page(status.code()),
-        Some(Fault::TooManyRequests { retry_after }) => Reply::from(ApiError::new(
-            http::StatusCode::TOO_MANY_REQUESTS,
-            429,
-            "You have reached the maximum per-second rate limit for this API. Try again later.",
-        ))
-        .header("retry-after", retry_after.as_secs()),
+        Some(Fault::TooManyRequests { retry_after }) => {
+            Reply::from(ApiError::too_many_requests("per-second"))
+                .header("retry-after", retry_after.as_secs())
+        }
         _ => {
             let (parts, body) = request.into_parts();
             let body = match Limited::new(body, MAX_BODY).collect().await {
                 Ok(body) => body.to_bytes(),
-                Err(_) => Bytes::new(),
+                Err(e) if e.is::<LengthLimitError>() => {
+                    let status = http::StatusCode::PAYLOAD_TOO_LARGE;
+                    let reply = ApiError::new(status, 413, "Request body too large.");
+                    return Ok(respond(reply.into(), None));
+                }
+                // The client went away mid-body: there is no one to answer.
+                Err(_) => return Err(Injected("request body aborted")),
             };
             routes::answer(
                 &shared,
