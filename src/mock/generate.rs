@@ -106,10 +106,10 @@ fn session(rng: &mut Pcg64, start: DateTime<Utc>, end: DateTime<Utc>, live: bool
 }
 
 /// One user's connections between `join` and `leave`: usually one, but a quarter of
-/// users drop out and rejoin once or twice, and in a fifth of the sessions that last
-/// over an hour someone's network is so poor that they rejoin dozens of times (which
-/// is what gives the users listing more than one page). The last connection stays
-/// open if `still_here`.
+/// users drop out and rejoin once or twice, and a fifth of those who stay over an
+/// hour have a network so poor that they rejoin dozens of times (which is what gives
+/// the users listing more than one page). The last connection stays open if
+/// `still_here`.
 fn user_connections(
     rng: &mut Pcg64,
     role: RoleType,

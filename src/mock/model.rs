@@ -43,7 +43,7 @@ impl Session {
         self.end.is_none()
     }
 
-    /// The session's duration so far, in Zoom's `hh:mm:ss`, for an ended session.
+    /// An ended session's duration, in Zoom's `hh:mm:ss`.
     fn duration(&self) -> Option<SessionDuration> {
         self.end.map(|end| hhmmss(self.start, end))
     }
