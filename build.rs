@@ -1,46 +1,42 @@
 //! Generates the API client from `openapi/cobrowse.yaml` and the webhook types from
 //! `openapi/cobrowse-webhooks.yaml` with progenitor, using the settings in `codegen/`
-//! that `cargo xtask regen` shares.
+//! that `cargo xtask regen` shares; with feature `mock`, also progenitor's typed
+//! httpmock helpers.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zoom_cobrowse_codegen::CodegenError;
-
-type Generate = fn(&Path) -> Result<String, CodegenError>;
-
-/// Each spec, its generator, and the file in OUT_DIR that `src/generated.rs` includes.
-const OUTPUTS: &[(&str, Generate, &str)] = &[
-    (
-        zoom_cobrowse_codegen::API_SPEC,
-        zoom_cobrowse_codegen::generate_api,
-        "cobrowse.rs",
-    ),
-    (
-        zoom_cobrowse_codegen::WEBHOOK_SPEC,
-        zoom_cobrowse_codegen::generate_webhooks,
-        "cobrowse_webhooks.rs",
-    ),
-];
+use zoom_cobrowse_codegen::{API_SPEC, CodegenError, WEBHOOK_SPEC};
 
 fn main() -> ExitCode {
-    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for (spec, generate, file) in OUTPUTS {
-        let spec = Path::new(spec);
+    let api = Path::new(API_SPEC);
+    let webhooks = Path::new(WEBHOOK_SPEC);
+    for spec in [api, webhooks] {
         println!("cargo::rerun-if-changed={}", spec.display());
-        let code = match generate(spec) {
-            Ok(code) => code,
-            Err(e) => {
-                // One line naming the file and the problem, instead of a panic backtrace.
-                println!("cargo::error={e}");
-                return ExitCode::FAILURE;
-            }
-        };
-        let out = out_dir.join(file);
-        if let Err(e) = std::fs::write(&out, code) {
-            println!("cargo::error=cannot write {}: {e}", out.display());
+    }
+    // Each file is included by `src/generated.rs` (or `src/mock/httpmock.rs`).
+    let mut outputs = vec![
+        ("cobrowse.rs", zoom_cobrowse_codegen::generate_api(api)),
+        (
+            "cobrowse_webhooks.rs",
+            zoom_cobrowse_codegen::generate_webhooks(webhooks),
+        ),
+    ];
+    if std::env::var_os("CARGO_FEATURE_MOCK").is_some() {
+        outputs.push(("httpmock.rs", zoom_cobrowse_codegen::generate_httpmock(api)));
+    }
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (name, code) in outputs {
+        if let Err(problem) = write(&out_dir.join(name), code) {
+            // One line naming the file and the problem, instead of a panic backtrace.
+            println!("cargo::error={problem}");
             return ExitCode::FAILURE;
         }
     }
     ExitCode::SUCCESS
+}
+
+fn write(out: &Path, code: Result<String, CodegenError>) -> Result<(), String> {
+    let code = code.map_err(|e| e.to_string())?;
+    std::fs::write(out, code).map_err(|e| format!("cannot write {}: {e}", out.display()))
 }

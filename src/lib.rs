@@ -28,6 +28,8 @@ mod error;
 pub mod generated;
 mod jwt;
 mod mac;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod operation;
 mod operations;
 pub mod pagination;

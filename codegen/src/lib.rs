@@ -120,7 +120,15 @@ pub fn generate_api_from_str(path: &Path, text: &str) -> Result<String, CodegenE
     let spec = parse_spec(path, text)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
     let operations = operation_table(&spec);
-    render(path, API_SPEC, &spec, &api_settings(), operations)
+    let client = progenitor(path, &spec, &api_settings())?;
+    render(
+        path,
+        API_SPEC,
+        quote! {
+            #client
+            #operations
+        },
+    )
 }
 
 /// Generates the webhook event types and the delivery client from the spec at
@@ -135,32 +143,51 @@ pub fn generate_webhooks(path: &Path) -> Result<String, CodegenError> {
 pub fn generate_webhooks_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_webhook_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
-    render(
-        path,
-        WEBHOOK_SPEC,
-        &spec,
-        &webhook_settings(),
-        proc_macro2::TokenStream::new(),
-    )
+    let client = progenitor(path, &spec, &webhook_settings())?;
+    render(path, WEBHOOK_SPEC, client)
 }
 
-/// Runs progenitor with `settings`, appends `extra`, and formats the file headed with
-/// the spec's name.
+/// The path [`generate_httpmock`]'s output glob-imports to find `types::*`: the helpers
+/// are included in the crate itself (`zoom_cobrowse::mock::httpmock`).
+pub const HTTPMOCK_CRATE_PATH: &str = "crate";
+
+/// Generates progenitor's typed httpmock helpers (a `When`/`Then` pair per operation
+/// and a `MockServerExt` trait) from the spec at `path`, with the client's settings so
+/// the helpers take the very types the client decodes.
+pub fn generate_httpmock(path: &Path) -> Result<String, CodegenError> {
+    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
+    generate_httpmock_from_str(path, &text)
+}
+
+/// [`generate_httpmock`] on spec text not yet written to disk; `path` only names it
+/// in errors.
+pub fn generate_httpmock_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+    let spec = parse_spec(path, text)?;
+    check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
+    let mut generator = Generator::new(&api_settings());
+    let helpers = generator
+        .httpmock(&spec, HTTPMOCK_CRATE_PATH)
+        .map_err(|e| CodegenError::new(path, format!("progenitor httpmock: {e}")))?;
+    render(path, API_SPEC, helpers)
+}
+
+/// Runs progenitor's client generator with `settings`.
+fn progenitor(
+    path: &Path,
+    spec: &OpenAPI,
+    settings: &GenerationSettings,
+) -> Result<proc_macro2::TokenStream, CodegenError> {
+    Generator::new(settings)
+        .generate_tokens(spec)
+        .map_err(|e| CodegenError::new(path, format!("progenitor: {e}")))
+}
+
+/// Formats generated tokens as a Rust file headed "do not edit", naming its spec.
 fn render(
     path: &Path,
     spec_name: &str,
-    spec: &OpenAPI,
-    settings: &GenerationSettings,
-    extra: proc_macro2::TokenStream,
+    tokens: proc_macro2::TokenStream,
 ) -> Result<String, CodegenError> {
-    let mut generator = Generator::new(settings);
-    let client = generator
-        .generate_tokens(spec)
-        .map_err(|e| CodegenError::new(path, format!("progenitor: {e}")))?;
-    let tokens = quote! {
-        #client
-        #extra
-    };
     let file = syn::parse2::<syn::File>(tokens)
         .map_err(|e| CodegenError::new(path, format!("generated code does not parse: {e}")))?;
     Ok(format!(
