@@ -215,8 +215,15 @@ impl fmt::Display for Error {
         if !self.0.detail.is_empty() {
             parts.push(self.0.detail.clone());
         }
-        if let Some(source) = &self.0.source {
-            parts.push(source.to_string());
+        // The whole chain: reqwest's top error says only "error sending request".
+        let mut source = self
+            .0
+            .source
+            .as_deref()
+            .map(|s| s as &(dyn std::error::Error + 'static));
+        while let Some(cause) = source {
+            parts.push(cause.to_string());
+            source = cause.source();
         }
         if let Some(excerpt) = self.excerpt() {
             parts.push(format!("body: {excerpt}"));
