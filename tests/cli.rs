@@ -155,10 +155,7 @@ async fn past_filters_by_session_id_and_explicit_dates() {
     ];
     let output = run(&args, &env_for(&zoom)).await;
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(
-        ids(&lines(&output), "session_id"),
-        [target.session_id.clone()]
-    );
+    assert_eq!(ids(&lines(&output), "session_id"), vec![target.session_id]);
 }
 
 #[tokio::test]
