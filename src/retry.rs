@@ -114,9 +114,14 @@ pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
         || status.is_server_error()
 }
 
-/// Transport failures worth another attempt.
+/// Transport failures worth another attempt, a body cut short included (reqwest
+/// reports that as a decode error of the byte stream; JSON is decoded later).
 pub(crate) fn is_retryable_error(error: &reqwest::Error) -> bool {
-    error.is_connect() || error.is_timeout() || error.is_request()
+    error.is_connect()
+        || error.is_timeout()
+        || error.is_request()
+        || error.is_body()
+        || error.is_decode()
 }
 
 /// `Retry-After` as a delay: delta-seconds or an HTTP date.

@@ -140,7 +140,10 @@ impl ClientHooks<Transport> for RawClient {
                     .headers_mut()
                     .insert(AUTHORIZATION, authorization.clone());
                 let sent = Instant::now();
-                let result = self.client().execute(request).await;
+                let result = match self.client().execute(request).await {
+                    Ok(response) => buffered(response).await,
+                    Err(e) => Err(e),
+                };
                 let span = tracing::Span::current();
                 span.record("latency_ms", sent.elapsed().as_millis() as u64);
                 if let Ok(response) = &result {
@@ -185,6 +188,21 @@ impl ClientHooks<Transport> for RawClient {
             }
         }
     }
+}
+
+/// Reads the whole body inside the retry loop, so a connection that breaks
+/// mid-body is retried like one that breaks before the answer; the generated code
+/// then decodes from memory.
+async fn buffered(response: reqwest::Response) -> reqwest::Result<reqwest::Response> {
+    let status = response.status();
+    let version = response.version();
+    let headers = response.headers().clone();
+    let body = response.bytes().await?;
+    let mut rebuilt = http::Response::new(body);
+    *rebuilt.status_mut() = status;
+    *rebuilt.version_mut() = version;
+    *rebuilt.headers_mut() = headers;
+    Ok(reqwest::Response::from(rebuilt))
 }
 
 enum Attempt {
