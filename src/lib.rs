@@ -55,3 +55,8 @@ pub mod types {
     pub use crate::enums::{DataCenter, RoleType};
     pub use crate::generated::types::*;
 }
+
+// The README's examples compile and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
