@@ -20,7 +20,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Rewrite openapi/cobrowse.yaml in canonical form with openapi/overlay.yaml
-    /// applied, validate it, and refresh openapi/snapshot/.
+    /// applied and openapi/cobrowse-webhooks.yaml in canonical form, validate both,
+    /// and refresh openapi/snapshot/.
     Regen {
         /// Import this document as Zoom publishes it (JSON or YAML, OpenAPI 3.0 or
         /// 3.1) instead of re-deriving the current spec.
@@ -87,15 +88,16 @@ fn regen_cmd(root: &Path, source: Source<'_>) -> Result<ExitCode> {
             println!("  {note}");
         }
     }
+    let paths: Vec<&str> = generated.files.iter().map(|(path, _)| *path).collect();
     let changes = regen::changes(root, generated);
     regen::write(root, &changes)?;
-    for path in [regen::SPEC, regen::CODE_SNAPSHOT, regen::SURFACE_SNAPSHOT] {
+    for path in paths {
         match changes.iter().find(|c| c.path == path) {
             None => println!("{path}: unchanged"),
             Some(change) => {
                 let (added, removed) = change.line_counts();
                 println!("{path}: rewritten (+{added} -{removed} lines)");
-                if path == regen::SURFACE_SNAPSHOT {
+                if regen::SURFACE_SNAPSHOTS.contains(&path) {
                     print!("{}", change.unified_diff(usize::MAX));
                 }
             }
@@ -107,7 +109,11 @@ fn regen_cmd(root: &Path, source: Source<'_>) -> Result<ExitCode> {
 fn check_cmd(root: &Path, source: Source<'_>) -> Result<ExitCode> {
     let changes = regen::changes(root, regen::generate(root, source)?);
     if changes.is_empty() {
-        println!("{}, its overlay and snapshot are up to date", regen::SPEC);
+        println!(
+            "{}, its overlay, {} and the snapshots are up to date",
+            regen::SPEC,
+            regen::WEBHOOK_SPEC
+        );
         return Ok(ExitCode::SUCCESS);
     }
     for change in &changes {
@@ -117,7 +123,7 @@ fn check_cmd(root: &Path, source: Source<'_>) -> Result<ExitCode> {
             change.path,
             regen::why_stale(change.path)
         );
-        if change.path != regen::CODE_SNAPSHOT {
+        if !regen::CODE_SNAPSHOTS.contains(&change.path) {
             eprint!("{}", change.unified_diff(60));
         }
     }

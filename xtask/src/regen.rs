@@ -1,6 +1,8 @@
 //! `cargo xtask regen`: Zoom's document (or our spec, rendered back into Zoom's
 //! shape) → down-levelled to 3.0.3 → overlay applied → canonical YAML → validated
-//! by generating the client → spec and snapshot written, with what changed.
+//! by generating the client and its httpmock helpers → spec and snapshots written,
+//! with what changed. The webhook spec, which is written by hand rather than
+//! imported, is put in canonical form and validated by generating its types.
 //!
 //! A plain `regen` imports the rendering of the current spec, so the overlay and
 //! its inverse are exercised on every run, and `--check` fails whenever a regen
@@ -9,6 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use similar::{ChangeTag, TextDiff};
+use zoom_cobrowse_codegen as codegen;
 
 use crate::dialect::{self, Notes};
 use crate::doc::{self, Value};
@@ -17,13 +20,25 @@ use crate::overlay::Overlay;
 use crate::{emit, openapi, surface, zoom};
 
 /// The spec, relative to the workspace root.
-pub const SPEC: &str = "openapi/cobrowse.yaml";
+pub const SPEC: &str = codegen::API_SPEC;
 /// The local fixes.
 pub const OVERLAY: &str = "openapi/overlay.yaml";
 /// The reviewable copy of the generated client.
 pub const CODE_SNAPSHOT: &str = "openapi/snapshot/cobrowse.rs";
+/// The reviewable copy of the generated httpmock helpers (feature `mock`).
+pub const HTTPMOCK_SNAPSHOT: &str = "openapi/snapshot/httpmock.rs";
 /// The API-surface summary.
 pub const SURFACE_SNAPSHOT: &str = "openapi/snapshot/surface.txt";
+/// The webhook spec, relative to the workspace root.
+pub const WEBHOOK_SPEC: &str = codegen::WEBHOOK_SPEC;
+/// The reviewable copy of the generated webhook types and delivery client.
+pub const WEBHOOK_CODE_SNAPSHOT: &str = "openapi/snapshot/cobrowse_webhooks.rs";
+/// The webhook-surface summary.
+pub const WEBHOOK_SURFACE_SNAPSHOT: &str = "openapi/snapshot/surface_webhooks.txt";
+/// The snapshots of generated Rust, too long to diff usefully.
+pub const CODE_SNAPSHOTS: &[&str] = &[CODE_SNAPSHOT, HTTPMOCK_SNAPSHOT, WEBHOOK_CODE_SNAPSHOT];
+/// The surface summaries, whose diff regen prints.
+pub const SURFACE_SNAPSHOTS: &[&str] = &[SURFACE_SNAPSHOT, WEBHOOK_SURFACE_SNAPSHOT];
 /// Our spec as Zoom would publish it, for the import tests.
 pub const UPSTREAM_FIXTURE: &str = "xtask/tests/fixtures/zoom-cobrowse-3.1.json";
 
@@ -61,6 +76,43 @@ pub const HEADER: &str = "\
 # oneOf variant shadowed by an earlier one.
 ";
 
+/// The comment heading the webhook spec; part of its canonical form.
+pub const WEBHOOK_HEADER: &str = "\
+# Zoom Cobrowse SDK webhooks, recreated for zoom-cobrowse.
+#
+# Written by hand, then put in canonical form by `cargo xtask regen`;
+# `cargo xtask regen --check` fails when this file is not what regen makes of it.
+# Unlike openapi/cobrowse.yaml it is not imported from Zoom's document and has no
+# overlay: edit it here, then run regen.
+#
+# Zoom publishes these events as OpenAPI 3.1.0 (version 1.0.0) under `webhooks:`,
+# one entry per event name. progenitor reads only OpenAPI 3.0.x and generates from
+# `paths`, so this file is written as 3.0.3 and describes the delivery itself as one
+# operation: Zoom POSTs every event, signed, to the app's Event Notification Endpoint
+# URL (`/` here). The generated client can therefore deliver signed events to a
+# receiver, which is what tests of a receiver need. Sources: Zoom's Cobrowse SDK
+# webhook reference (event schemas and examples) and
+# shared/reference/zoom-cobrowse-api.md (signature, url_validation).
+#
+# Local decisions:
+# - each event, payload and object is a named component, so Rust types have real names.
+# - every object field is optional except `session_id` (Zoom marks more required):
+#   one missing field must not fail a delivery that was signed and sent.
+# - no schema sets additionalProperties: false (Zoom's does), so fields Zoom adds
+#   never break decoding; the receiver keeps the raw JSON of every event as well.
+# - `role_type` is the API's open RoleType enum; `end_reason` and `leave_reason`
+#   are plain strings whose known values are listed, since Zoom adds reasons.
+# - `endpoint.url_validation` is not in Zoom's Cobrowse spec; it is the challenge
+#   every Zoom webhook endpoint must answer, so it is modelled here too.
+# - the request body is the generic `WebhookEvent` envelope, not a oneOf of the
+#   events: the events differ only in `event`, so an untagged oneOf would decode
+#   every event as the first variant. The receiver decodes by `event` name instead.
+#
+# Invariants (zoom_cobrowse_codegen::check_webhook_invariants): no
+# additionalProperties: false, every event object (`*Object`) requires exactly
+# session_id, and no oneOf variant shadowed by an earlier one.
+";
+
 /// Where `regen` reads the API from.
 #[derive(Clone, Copy, Debug)]
 pub enum Source<'a> {
@@ -73,7 +125,7 @@ pub enum Source<'a> {
 /// What regen makes of a source: each file's new text, and what the import changed.
 #[derive(Debug)]
 pub struct Generated {
-    /// `(path relative to the root, text)`, spec first.
+    /// `(path relative to the root, text)`, each spec before its snapshots.
     pub files: Vec<(&'static str, String)>,
     /// What down-levelling to 3.0.3 changed.
     pub notes: Notes,
@@ -88,13 +140,30 @@ pub fn generate(root: &Path, source: Source<'_>) -> Result<Generated> {
     };
     let (spec, notes) = import(upstream, &overlay)?;
     let text = emit::yaml(&spec, HEADER)?;
-    let code = generate_client(&root.join(SPEC), &text)?;
-    let surface = surface::summarize(&spec, &code)?;
+    let spec_path = root.join(SPEC);
+    let code = generate_code(&spec_path, &text, codegen::generate_api_from_str)?;
+    let httpmock = generate_code(&spec_path, &text, codegen::generate_httpmock_from_str)?;
+    let surface = surface::summarize(SPEC, &spec, &code)?;
+
+    let webhook_path = root.join(WEBHOOK_SPEC);
+    let mut webhooks = doc::read(&webhook_path)?;
+    openapi::canonicalize(&mut webhooks)?;
+    let webhook_text = emit::yaml(&webhooks, WEBHOOK_HEADER)?;
+    let webhook_code = generate_code(
+        &webhook_path,
+        &webhook_text,
+        codegen::generate_webhooks_from_str,
+    )?;
+    let webhook_surface = surface::summarize(WEBHOOK_SPEC, &webhooks, &webhook_code)?;
     Ok(Generated {
         files: vec![
             (SPEC, text),
             (CODE_SNAPSHOT, code),
+            (HTTPMOCK_SNAPSHOT, httpmock),
             (SURFACE_SNAPSHOT, surface),
+            (WEBHOOK_SPEC, webhook_text),
+            (WEBHOOK_CODE_SNAPSHOT, webhook_code),
+            (WEBHOOK_SURFACE_SNAPSHOT, webhook_surface),
         ],
         notes,
     })
@@ -124,10 +193,14 @@ pub fn render_upstream_json(root: &Path) -> Result<String> {
     emit::json(&render_upstream(root, &overlay)?)
 }
 
-/// Generates the client exactly as build.rs does, turning a generator panic into
-/// an error that names the spec.
-fn generate_client(spec_path: &Path, text: &str) -> Result<String> {
-    std::panic::catch_unwind(|| zoom_cobrowse_codegen::generate_api_from_str(spec_path, text))
+/// Generates code exactly as build.rs does, turning a generator panic into an
+/// error that names the spec.
+fn generate_code(
+    spec_path: &Path,
+    text: &str,
+    generate: fn(&Path, &str) -> std::result::Result<String, codegen::CodegenError>,
+) -> Result<String> {
+    std::panic::catch_unwind(|| generate(spec_path, text))
         .map_err(|panic| {
             let message = panic
                 .downcast_ref::<String>()
@@ -217,7 +290,14 @@ pub fn why_stale(path: &str) -> &'static str {
              openapi/overlay.yaml changed since the last regen"
         }
         CODE_SNAPSHOT => "does not match the client generated from the spec",
+        HTTPMOCK_SNAPSHOT => "does not match the httpmock helpers generated from the spec",
         SURFACE_SNAPSHOT => "does not match the API surface of the spec",
+        WEBHOOK_SPEC => {
+            "is not what regen makes of it: edited by hand without running regen, or \
+             not in canonical form (key order, folding, header)"
+        }
+        WEBHOOK_CODE_SNAPSHOT => "does not match the webhook types generated from the webhook spec",
+        WEBHOOK_SURFACE_SNAPSHOT => "does not match the surface of the webhook spec",
         _ => "is out of date",
     }
 }

@@ -11,11 +11,11 @@ use crate::doc::{self, Location, Value};
 use crate::error::{Error, Result};
 use crate::zoom;
 
-/// The summary of `spec` and the client generated from it.
-pub fn summarize(spec: &Value, code: &str) -> Result<String> {
-    let mut out = String::from(
-        "# API surface of openapi/cobrowse.yaml, written by `cargo xtask regen`; do not edit.\n",
-    );
+/// The summary of `spec` (at `spec_path`, relative to the root) and the code
+/// generated from it.
+pub fn summarize(spec_path: &str, spec: &Value, code: &str) -> Result<String> {
+    let mut out =
+        format!("# API surface of {spec_path}, written by `cargo xtask regen`; do not edit.\n");
     out.push_str("\n## Operations\n");
     for (path, method, at) in doc::operations(spec) {
         operation(&mut out, spec, &path, &method, &at);
@@ -30,12 +30,19 @@ fn operation(out: &mut String, spec: &Value, path: &str, method: &str, at: &Loca
     let field = |key: &str| doc::str_field(op, key).unwrap_or("?");
     let _ = writeln!(
         out,
-        "\n{}: {} {path}\n  zoom: {}, rate limit: {}",
+        "\n{}: {} {path}",
         field("operationId"),
-        method.to_uppercase(),
-        field(zoom::OPERATION_ID),
-        field(zoom::RATE_LIMIT_LABEL),
+        method.to_uppercase()
     );
+    // Only the API's operations are Zoom's; the webhook delivery has no Zoom facts.
+    if op.get(zoom::OPERATION_ID).is_some() {
+        let _ = writeln!(
+            out,
+            "  zoom: {}, rate limit: {}",
+            field(zoom::OPERATION_ID),
+            field(zoom::RATE_LIMIT_LABEL),
+        );
+    }
     for param in op
         .get("parameters")
         .and_then(Value::as_sequence)
@@ -58,17 +65,27 @@ fn operation(out: &mut String, spec: &Value, path: &str, method: &str, at: &Loca
                 .map_or("?".to_string(), |s| schema_summary(spec, s)),
         );
     }
+    if let Some(request) = op.get("requestBody") {
+        let request = resolve(spec, request, "requestBodies");
+        let _ = writeln!(out, "  body: {}", body(spec, request));
+    }
     if let Some(responses) = op.get("responses").and_then(Value::as_mapping) {
         for (status, response) in responses {
             let response = resolve(spec, response, "responses");
-            let body = response
-                .get("content")
-                .and_then(|c| c.get("application/json"))
-                .and_then(|m| m.get("schema"))
-                .map_or("(no body)".to_string(), |s| schema_summary(spec, s));
+            let body = body(spec, response);
             let _ = writeln!(out, "  {}: {body}", status.as_str().unwrap_or("?"));
         }
     }
+}
+
+/// The schema of a request's or response's first media type (`application/json`
+/// throughout the API), or `(no body)`.
+fn body(spec: &Value, node: &Value) -> String {
+    node.get("content")
+        .and_then(Value::as_mapping)
+        .and_then(|content| content.values().next())
+        .and_then(|media| media.get("schema"))
+        .map_or("(no body)".to_string(), |s| schema_summary(spec, s))
 }
 
 fn resolve<'a>(spec: &'a Value, node: &'a Value, section: &str) -> &'a Value {

@@ -1,5 +1,6 @@
 //! `cargo xtask regen --check` passes on the repository as committed and fails,
-//! saying what is stale, when the spec, the overlay or the snapshot is out of date.
+//! saying what is stale, when the spec, the overlay, the webhook spec or a snapshot
+//! is out of date.
 
 mod common;
 
@@ -9,6 +10,16 @@ const SPEC: &str = "openapi/cobrowse.yaml";
 const OVERLAY: &str = "openapi/overlay.yaml";
 const SURFACE: &str = "openapi/snapshot/surface.txt";
 const CODE: &str = "openapi/snapshot/cobrowse.rs";
+const HTTPMOCK: &str = "openapi/snapshot/httpmock.rs";
+const WEBHOOK_SPEC: &str = "openapi/cobrowse-webhooks.yaml";
+const WEBHOOK_CODE: &str = "openapi/snapshot/cobrowse_webhooks.rs";
+const WEBHOOK_SURFACE: &str = "openapi/snapshot/surface_webhooks.txt";
+
+/// A field added by hand to an event object, in canonical form.
+const NEW_WEBHOOK_FIELD: (&str, &str) = (
+    "          description: When the user left the session.\n",
+    "          description: When the user left the session.\n        page_url:\n          type: string\n          description: The page the user was on.\n",
+);
 
 #[test]
 fn check_passes_on_the_committed_repository() {
@@ -22,6 +33,8 @@ fn check_passes_on_the_committed_repository() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains(WEBHOOK_SPEC), "{stdout}");
 }
 
 #[test]
@@ -143,4 +156,138 @@ fn regen_fails_without_writing_when_the_overlay_is_broken() {
         "{stderr}"
     );
     assert_eq!(ws.read(SPEC), common::committed_spec());
+}
+
+#[test]
+fn check_fails_on_a_stale_webhook_snapshot() {
+    let ws = Workspace::copy();
+    ws.edit(
+        WEBHOOK_CODE,
+        "pub fn deliver_event(&self)",
+        "pub fn deliver(&self)",
+    );
+    let stderr = ws.xtask(&["regen", "--check"]).failed();
+    assert!(
+        stderr.contains(&format!(
+            "stale: {WEBHOOK_CODE} does not match the webhook types generated"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(&format!("stale: {WEBHOOK_SPEC}")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(&format!("stale: {CODE}")), "{stderr}");
+}
+
+#[test]
+fn check_fails_on_a_stale_httpmock_snapshot() {
+    let ws = Workspace::copy();
+    ws.edit(
+        HTTPMOCK,
+        "    fn get_session<F>(&self, config_fn: F) -> ::httpmock::Mock<'_>\n    where\n        F: FnOnce(operations::GetSessionWhen, operations::GetSessionThen);\n",
+        "",
+    );
+    let stderr = ws.xtask(&["regen", "--check"]).failed();
+    assert!(
+        stderr.contains(&format!(
+            "stale: {HTTPMOCK} does not match the httpmock helpers generated from the spec (+3 -0 lines)"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(&format!("stale: {CODE}")), "{stderr}");
+}
+
+#[test]
+fn check_fails_on_a_webhook_field_added_by_hand_without_regen() {
+    let ws = Workspace::copy();
+    let (from, to) = NEW_WEBHOOK_FIELD;
+    ws.edit(WEBHOOK_SPEC, from, to);
+    let stderr = ws.xtask(&["regen", "--check"]).failed();
+    // The edit is in canonical form, so only what is generated from it is stale.
+    assert!(
+        !stderr.contains(&format!("stale: {WEBHOOK_SPEC}")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("stale: {WEBHOOK_CODE}")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "stale: {WEBHOOK_SURFACE} does not match the surface of the webhook spec"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("+  page_url: Option<String>"), "{stderr}");
+}
+
+#[test]
+fn check_fails_on_a_webhook_spec_not_in_canonical_form() {
+    let ws = Workspace::copy();
+    ws.edit(
+        WEBHOOK_SPEC,
+        "  version: '1.0.0'\n",
+        "  version: \"1.0.0\"\n",
+    );
+    let stderr = ws.xtask(&["regen", "--check"]).failed();
+    assert!(
+        stderr.contains(&format!(
+            "stale: {WEBHOOK_SPEC} is not what regen makes of it"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("+  version: '1.0.0'"), "{stderr}");
+    assert!(
+        !stderr.contains(&format!("stale: {WEBHOOK_CODE}")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn regen_writes_the_webhook_snapshots_prints_their_surface_diff_and_then_checks_clean() {
+    let ws = Workspace::copy();
+    let (from, to) = NEW_WEBHOOK_FIELD;
+    ws.edit(WEBHOOK_SPEC, from, to);
+    let spec = ws.read(WEBHOOK_SPEC);
+    let stdout = ws.xtask(&["regen"]).ok();
+    assert!(
+        stdout.contains(&format!("{WEBHOOK_SPEC}: unchanged")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{WEBHOOK_SURFACE}: rewritten")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("+  page_url: Option<String>"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{HTTPMOCK}: unchanged")),
+        "{stdout}"
+    );
+    assert_eq!(ws.read(WEBHOOK_SPEC), spec);
+    assert!(
+        ws.read(WEBHOOK_CODE)
+            .contains("pub page_url: ::std::option::Option<")
+    );
+    ws.xtask(&["regen", "--check"]).ok();
+}
+
+#[test]
+fn regen_fails_without_writing_when_the_webhook_spec_breaks_a_rule() {
+    let ws = Workspace::copy();
+    ws.edit(
+        WEBHOOK_SPEC,
+        "    UrlValidationPayload:\n      type: object\n",
+        "    UrlValidationPayload:\n      type: object\n      additionalProperties: false\n",
+    );
+    let edited = ws.read(WEBHOOK_SPEC);
+    let committed_code = ws.read(WEBHOOK_CODE);
+    let stderr = ws.xtask(&["regen"]).failed();
+    assert!(stderr.contains(WEBHOOK_SPEC), "{stderr}");
+    assert!(
+        stderr.contains("schema UrlValidationPayload: additionalProperties: false"),
+        "{stderr}"
+    );
+    assert_eq!(ws.read(WEBHOOK_SPEC), edited);
+    assert_eq!(ws.read(WEBHOOK_CODE), committed_code);
 }
