@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
+use futures_core::future::BoxFuture;
+
 use crate::client::Client;
 use crate::error::Error;
-use crate::pagination::{FetchPage, ItemStream, PageStream};
+use crate::pagination::{FetchPage, ItemStream, Page, PageStream};
 use crate::types::{LiveSessionList, PastSessionList, SessionDetail, SessionUserList, TimeType};
 use crate::windows::{self, RangeBound};
 
@@ -112,13 +114,7 @@ impl LiveSessions {
 
     /// Every page, the next fetched while the caller handles the current one.
     pub fn pages(self) -> PageStream<LiveSessionList> {
-        let request = Arc::new(self);
-        PageStream::follow(
-            fetcher(request, |r, t| {
-                Box::pin(async move { r.page(t.as_deref()).await })
-            }),
-            PAGES_AHEAD,
-        )
+        follow(self, |request, token| Box::pin(request.page(token)))
     }
 
     /// Every live session.
@@ -218,13 +214,7 @@ impl PastSessions {
     /// [`window_concurrency`](Self::window_concurrency) windows are fetched at once.
     pub fn pages(self) -> PageStream<PastSessionList> {
         let Some((from, to)) = self.range else {
-            let request = Arc::new(self);
-            return PageStream::follow(
-                fetcher(request, |r, t| {
-                    Box::pin(async move { r.page_in(None, t.as_deref()).await })
-                }),
-                PAGES_AHEAD,
-            );
+            return follow(self, |request, token| Box::pin(request.page(token)));
         };
         if from > to {
             return PageStream::failed(
@@ -238,9 +228,12 @@ impl PastSessions {
             .into_iter()
             .map(|window| {
                 let range = Some((window.from, window.to));
-                fetcher(request.clone(), move |r, t| {
-                    Box::pin(async move { r.page_in(range, t.as_deref()).await })
-                })
+                let request = request.clone();
+                let fetch: FetchPage<_> = Arc::new(move |token: Option<String>| {
+                    let request = request.clone();
+                    Box::pin(async move { request.page_in(range, token.as_deref()).await })
+                });
+                fetch
             })
             .collect();
         PageStream::chain_concurrent(sequences, concurrency, WINDOW_PAGES_AHEAD)
@@ -285,13 +278,7 @@ impl SessionUsers {
 
     /// Every page, the next fetched while the caller handles the current one.
     pub fn pages(self) -> PageStream<SessionUserList> {
-        let request = Arc::new(self);
-        PageStream::follow(
-            fetcher(request, |r, t| {
-                Box::pin(async move { r.page(t.as_deref()).await })
-            }),
-            PAGES_AHEAD,
-        )
+        follow(self, |request, token| Box::pin(request.page(token)))
     }
 
     /// Every connection of every user.
@@ -300,16 +287,22 @@ impl SessionUsers {
     }
 }
 
-/// Adapts a request and its one-page call to the pagination layer's fetcher.
-fn fetcher<R, P>(
-    request: Arc<R>,
-    page: impl Fn(Arc<R>, Option<String>) -> futures_core::future::BoxFuture<'static, Result<P, Error>>
-    + Send
-    + Sync
-    + 'static,
-) -> FetchPage<P>
+/// A request's one-call method: the page of a token, or the first page.
+type OnePage<R, P> = for<'a> fn(&'a R, Option<&'a str>) -> BoxFuture<'a, Result<P, Error>>;
+
+/// Follows `next_page_token` from the first page of `request`, one page ahead
+/// of the caller; `page` is the request's one-call method.
+fn follow<R, P>(request: R, page: OnePage<R, P>) -> PageStream<P>
 where
     R: Send + Sync + 'static,
+    P: Page,
 {
-    Arc::new(move |token| page(request.clone(), token))
+    let request = Arc::new(request);
+    PageStream::follow(
+        Arc::new(move |token: Option<String>| {
+            let request = request.clone();
+            Box::pin(async move { page(&request, token.as_deref()).await })
+        }),
+        PAGES_AHEAD,
+    )
 }
