@@ -3,7 +3,7 @@
 //!
 //! progenitor's hooks cannot return our error type, and its generated code drops
 //! the HTTP status of an error body that is not JSON. So each call of the
-//! hand-written client runs inside a [`CallContext`] (a task-local) where the hook
+//! hand-written client runs inside a `CallContext` (a task-local) where the hook
 //! records what the generated code cannot carry: the last status, and a failure to
 //! obtain a token.
 
