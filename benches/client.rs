@@ -89,7 +89,12 @@ impl Overhead {
         let base = rt.block_on(support::serve(handler, Duration::ZERO));
         Self {
             ours: client(&base),
-            http: reqwest::Client::new(),
+            // The same transport settings as the client's defaults.
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(30))
+                .connect_timeout(Duration::from_secs(10))
+                .build()
+                .unwrap(),
             url: format!("{base}/cobrowsesdk/sessions/GDDykmpQQU6MWL3GqLNUkw"),
         }
     }

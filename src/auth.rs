@@ -4,6 +4,7 @@
 //! requests wait for them.
 
 use std::fmt;
+use std::sync::RwLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use reqwest::header::HeaderValue;
@@ -133,7 +134,8 @@ pub(crate) struct TokenSource {
     credentials: Credentials,
     oauth_url: String,
     http: reqwest::Client,
-    cache: Mutex<Option<CachedToken>>,
+    cache: RwLock<Option<CachedToken>>,
+    fetch: Mutex<()>,
 }
 
 impl fmt::Debug for TokenSource {
@@ -151,22 +153,35 @@ impl TokenSource {
             credentials,
             oauth_url,
             http,
-            cache: Mutex::new(None),
+            cache: RwLock::new(None),
+            fetch: Mutex::new(()),
         }
     }
 
-    /// The `Authorization` header to send now. Holding the lock across a fetch
-    /// makes concurrent callers share one fetch instead of stampeding the token
-    /// endpoint.
+    /// The `Authorization` header to send now. A fresh cached one is read without
+    /// waiting; otherwise holding the fetch lock across the fetch makes concurrent
+    /// callers share one fetch instead of stampeding the token endpoint.
     pub(crate) async fn authorization(&self) -> Result<HeaderValue, Error> {
-        let mut cache = self.cache.lock().await;
-        if let Some(cached) = cache.as_ref().filter(|c| c.fresh()) {
-            return Ok(cached.header.clone());
+        if let Some(header) = self.cached() {
+            return Ok(header);
+        }
+        let _fetching = self.fetch.lock().await;
+        // Another caller may have fetched while this one waited for the lock.
+        if let Some(header) = self.cached() {
+            return Ok(header);
         }
         let fetched = self.obtain().await?;
         let header = fetched.header.clone();
-        *cache = Some(fetched);
+        *self.cache.write().unwrap_or_else(|p| p.into_inner()) = Some(fetched);
         Ok(header)
+    }
+
+    fn cached(&self) -> Option<HeaderValue> {
+        let cache = self.cache.read().unwrap_or_else(|p| p.into_inner());
+        cache
+            .as_ref()
+            .filter(|c| c.fresh())
+            .map(|c| c.header.clone())
     }
 
     /// Whether a 401 could be cured by a new token.
@@ -174,10 +189,10 @@ impl TokenSource {
         !matches!(self.credentials, Credentials::BearerToken(_))
     }
 
-    /// Forgets `rejected` so the next [`token`](Self::token) obtains a new one,
-    /// unless another request already replaced it.
-    pub(crate) async fn reject(&self, rejected: &HeaderValue) {
-        let mut cache = self.cache.lock().await;
+    /// Forgets `rejected` so the next [`authorization`](Self::authorization)
+    /// obtains a new one, unless another request already replaced it.
+    pub(crate) fn reject(&self, rejected: &HeaderValue) {
+        let mut cache = self.cache.write().unwrap_or_else(|p| p.into_inner());
         if cache.as_ref().is_some_and(|c| c.header == rejected) {
             *cache = None;
         }

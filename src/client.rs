@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::generated::Client as RawClient;
 use crate::rate_limit::{Limiter, RateLimits};
 use crate::retry::RetryPolicy;
-use crate::transport::{CallContext, CallRecord, Transport};
+use crate::transport::{CallRecord, Transport};
 use crate::types::ZoomError;
 
 /// Zoom's REST API base URL.
@@ -61,9 +61,7 @@ impl Client {
     where
         F: Future<Output = Result<ResponseValue<T>, GeneratedError<ZoomError>>>,
     {
-        let context = CallContext::default();
-        let result = context.scope(call).await;
-        let record = context.take();
+        let (result, record) = CallRecord::scope(call).await;
         if let Some(error) = record.not_sent {
             return Err(error.with_operation(operation));
         }

@@ -3,12 +3,13 @@
 //!
 //! progenitor's hooks cannot return our error type, and its generated code drops
 //! the HTTP status of an error body that is not JSON. So each call of the
-//! hand-written client runs inside a `CallContext` (a task-local) where the hook
+//! hand-written client runs inside a task-local `CallRecord` where the hook
 //! records what the generated code cannot carry: the last status, and a failure to
 //! obtain a token.
 
+use std::cell::RefCell;
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
@@ -68,27 +69,25 @@ pub(crate) struct CallRecord {
     pub(crate) not_sent: Option<Error>,
 }
 
-/// Shared between the hand-written call and the hook running inside it.
-#[derive(Clone, Default)]
-pub(crate) struct CallContext(Arc<Mutex<CallRecord>>);
-
 tokio::task_local! {
-    static CALL: CallContext;
+    static CALL: RefCell<CallRecord>;
 }
 
-impl CallContext {
-    /// Runs `call` with this context visible to the hook.
-    pub(crate) async fn scope<F: Future>(&self, call: F) -> F::Output {
-        CALL.scope(self.clone(), call).await
-    }
-
-    pub(crate) fn take(&self) -> CallRecord {
-        std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()))
+impl CallRecord {
+    /// Runs `call` with a fresh record visible to the hook, and returns both.
+    pub(crate) async fn scope<F: Future>(call: F) -> (F::Output, CallRecord) {
+        let mut scoped = std::pin::pin!(CALL.scope(RefCell::default(), call));
+        let output = scoped.as_mut().await;
+        let record = scoped
+            .take_value()
+            .map(RefCell::into_inner)
+            .unwrap_or_default();
+        (output, record)
     }
 
     fn record(update: impl FnOnce(&mut CallRecord)) {
         // Outside a scope (the raw client used directly) there is nobody to tell.
-        let _ = CALL.try_with(|ctx| update(&mut ctx.0.lock().unwrap_or_else(|p| p.into_inner())));
+        let _ = CALL.try_with(|record| update(&mut record.borrow_mut()));
     }
 }
 
@@ -156,7 +155,7 @@ impl ClientHooks<Transport> for RawClient {
 
             let (result, authorization) = match outcome {
                 Attempt::NotSent(error) => {
-                    CallContext::record(|r| r.not_sent = Some(error));
+                    CallRecord::record(|r| r.not_sent = Some(error));
                     return Ok(unauthorized_placeholder());
                 }
                 Attempt::Done(result, authorization) => (result, authorization),
@@ -166,7 +165,7 @@ impl ClientHooks<Transport> for RawClient {
                     if !renewed && renewable {
                         // One new token and one more try; a second 401 is the caller's.
                         renewed = true;
-                        shared.tokens.reject(&authorization).await;
+                        shared.tokens.reject(&authorization);
                         attempt -= 1;
                         continue;
                     }
@@ -193,10 +192,10 @@ impl ClientHooks<Transport> for RawClient {
 /// Reads the whole body inside the retry loop, so a connection that breaks
 /// mid-body is retried like one that breaks before the answer; the generated code
 /// then decodes from memory.
-async fn buffered(response: reqwest::Response) -> reqwest::Result<reqwest::Response> {
+async fn buffered(mut response: reqwest::Response) -> reqwest::Result<reqwest::Response> {
     let status = response.status();
     let version = response.version();
-    let headers = response.headers().clone();
+    let headers = std::mem::take(response.headers_mut());
     let body = response.bytes().await?;
     let mut rebuilt = http::Response::new(body);
     *rebuilt.status_mut() = status;
@@ -214,7 +213,7 @@ fn finish(result: reqwest::Result<reqwest::Response>) -> reqwest::Result<reqwest
     if let Ok(response) = &result {
         let status = response.status();
         let headers = (!status.is_success()).then(|| response.headers().clone());
-        CallContext::record(|r| {
+        CallRecord::record(|r| {
             r.status = Some(status);
             r.error_headers = headers;
         });
