@@ -134,7 +134,10 @@ impl SlidingWindow {
     fn new(quota: Quota) -> Self {
         Self {
             quota,
-            recent: Mutex::new(VecDeque::with_capacity(quota.requests.get() as usize)),
+            // Grows to the quota as needed; large quotas need not be allocated up front.
+            recent: Mutex::new(VecDeque::with_capacity(
+                quota.requests.get().min(128) as usize
+            )),
         }
     }
 

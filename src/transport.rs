@@ -114,11 +114,14 @@ impl ClientHooks<Transport> for RawClient {
                 latency_ms = tracing::field::Empty,
                 rate_limit_wait_ms = tracing::field::Empty,
             );
+            // Without a subscriber the span is disabled: skip recording and timing.
+            let traced = (!span.is_disabled()).then(|| span.clone());
             let outcome = async {
                 if let (Some(limiter), Some(label)) = (&shared.limiter, label) {
                     let waited = limiter.acquire(label).await;
-                    tracing::Span::current()
-                        .record("rate_limit_wait_ms", waited.as_millis() as u64);
+                    if let Some(span) = &traced {
+                        span.record("rate_limit_wait_ms", waited.as_millis() as u64);
+                    }
                 }
                 let authorization = match shared.tokens.authorization().await {
                     Ok(header) => header,
@@ -138,15 +141,16 @@ impl ClientHooks<Transport> for RawClient {
                 request
                     .headers_mut()
                     .insert(AUTHORIZATION, authorization.clone());
-                let sent = Instant::now();
+                let sent = traced.as_ref().map(|_| Instant::now());
                 let result = match self.client().execute(request).await {
                     Ok(response) => buffered(response).await,
                     Err(e) => Err(e),
                 };
-                let span = tracing::Span::current();
-                span.record("latency_ms", sent.elapsed().as_millis() as u64);
-                if let Ok(response) = &result {
-                    span.record("status", response.status().as_u16());
+                if let (Some(span), Some(sent)) = (&traced, sent) {
+                    span.record("latency_ms", sent.elapsed().as_millis() as u64);
+                    if let Ok(response) = &result {
+                        span.record("status", response.status().as_u16());
+                    }
                 }
                 Attempt::Done(result, authorization)
             }
