@@ -66,26 +66,71 @@ fn client(base: &str) -> Client {
         .unwrap()
 }
 
-/// The hand-written baseline's view of a session.
+/// The hand-written baseline's view of a session: live or past, so the optional
+/// fields of both.
 #[allow(dead_code)]
 #[derive(serde::Deserialize)]
 struct BaselineSession {
     session_id: String,
     start_time: chrono::DateTime<chrono::Utc>,
+    end_time: Option<chrono::DateTime<chrono::Utc>>,
+    duration: Option<String>,
     session_pin: Option<String>,
     user_count: Option<i64>,
 }
 
-/// The two ways of fetching one session: the client, and the hand-written baseline.
+/// The hand-written baseline's view of a page of live sessions.
+#[allow(dead_code)]
+#[derive(serde::Deserialize)]
+struct BaselinePage {
+    next_page_token: Option<String>,
+    page_size: Option<i64>,
+    #[serde(default)]
+    sessions: Vec<BaselineLive>,
+}
+
+#[allow(dead_code)]
+#[derive(serde::Deserialize)]
+struct BaselineLive {
+    session_id: String,
+    start_time: chrono::DateTime<chrono::Utc>,
+    session_pin: Option<String>,
+    users: Vec<BaselineUser>,
+}
+
+#[allow(dead_code)]
+#[derive(serde::Deserialize)]
+struct BaselineUser {
+    user_id: String,
+    user_name: String,
+    role_type: String,
+}
+
+/// What one request fetches.
+#[derive(Clone, Copy, Debug)]
+enum Endpoint {
+    /// One session's details (a small body; get-session's live-or-past decoding).
+    Session,
+    /// A page of 30 live sessions.
+    Page,
+}
+
+/// Fetching with the client, and with the hand-written baseline.
 struct Overhead {
     ours: Client,
     http: reqwest::Client,
-    url: String,
+    base: String,
 }
 
 impl Overhead {
     fn new(rt: &Runtime) -> Self {
-        let handler = Arc::new(|_: &str| SESSION.to_string());
+        let handler = Arc::new(|target: &str| {
+            if target.starts_with("/cobrowsesdk/live_sessions") {
+                support::session_page(target, 30, 30, false)
+            } else {
+                SESSION.to_string()
+            }
+        });
         let base = rt.block_on(support::serve(handler, Duration::ZERO));
         Self {
             ours: client(&base),
@@ -95,32 +140,46 @@ impl Overhead {
                 .connect_timeout(Duration::from_secs(10))
                 .build()
                 .unwrap(),
-            url: format!("{base}/cobrowsesdk/sessions/GDDykmpQQU6MWL3GqLNUkw"),
+            base,
         }
     }
 
-    async fn ours(&self) {
-        self.ours
-            .get_session("GDDykmpQQU6MWL3GqLNUkw")
-            .await
-            .unwrap();
+    async fn ours(&self, endpoint: Endpoint) {
+        match endpoint {
+            Endpoint::Session => {
+                self.ours
+                    .get_session("GDDykmpQQU6MWL3GqLNUkw")
+                    .await
+                    .unwrap();
+            }
+            Endpoint::Page => {
+                self.ours
+                    .live_sessions()
+                    .page_size(30)
+                    .page(None)
+                    .await
+                    .unwrap();
+            }
+        }
     }
 
-    async fn baseline(&self) {
-        let response = self
-            .http
-            .get(&self.url)
-            .bearer_auth(TOKEN)
-            .send()
-            .await
-            .unwrap();
-        response.json::<BaselineSession>().await.unwrap();
+    async fn baseline(&self, endpoint: Endpoint) {
+        let path = match endpoint {
+            Endpoint::Session => "/cobrowsesdk/sessions/GDDykmpQQU6MWL3GqLNUkw",
+            Endpoint::Page => "/cobrowsesdk/live_sessions?page_size=30",
+        };
+        let url = format!("{}{path}", self.base);
+        let response = self.http.get(url).bearer_auth(TOKEN).send().await.unwrap();
+        match endpoint {
+            Endpoint::Session => drop(response.json::<BaselineSession>().await.unwrap()),
+            Endpoint::Page => drop(response.json::<BaselinePage>().await.unwrap()),
+        }
     }
 
     /// The median over rounds of (ours / baseline), each round timing a batch of
     /// both back to back, in alternating order: load that changes during the run
     /// hits both sides of every ratio alike.
-    fn interleaved_ratio(&self, rt: &Runtime) -> f64 {
+    fn interleaved_ratio(&self, rt: &Runtime, endpoint: Endpoint) -> f64 {
         const ROUNDS: usize = 41;
         const BATCH: u32 = 300;
         let mut ratios = Vec::with_capacity(ROUNDS);
@@ -129,14 +188,14 @@ impl Overhead {
                 let time_ours = async {
                     let start = Instant::now();
                     for _ in 0..BATCH {
-                        self.ours().await;
+                        self.ours(endpoint).await;
                     }
                     start.elapsed()
                 };
                 let time_baseline = async {
                     let start = Instant::now();
                     for _ in 0..BATCH {
-                        self.baseline().await;
+                        self.baseline(endpoint).await;
                     }
                     start.elapsed()
                 };
@@ -157,8 +216,14 @@ impl Overhead {
 
 fn overhead(c: &mut Criterion, rt: &Runtime, calls: &Overhead) {
     let mut group = c.benchmark_group("overhead");
-    group.bench_function("client", |b| b.to_async(rt).iter(|| calls.ours()));
-    group.bench_function("baseline", |b| b.to_async(rt).iter(|| calls.baseline()));
+    for endpoint in [Endpoint::Session, Endpoint::Page] {
+        group.bench_function(format!("client_{endpoint:?}"), |b| {
+            b.to_async(rt).iter(|| calls.ours(endpoint))
+        });
+        group.bench_function(format!("baseline_{endpoint:?}"), |b| {
+            b.to_async(rt).iter(|| calls.baseline(endpoint))
+        });
+    }
     group.finish();
 }
 
@@ -276,9 +341,15 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
+    // One thread for client and server alike: the overhead is CPU work, and a
+    // single thread keeps scheduling luck out of the comparison.
+    let single = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let mut c = Criterion::default().configure_from_args();
-    let calls = Overhead::new(&rt);
-    overhead(&mut c, &rt, &calls);
+    let calls = Overhead::new(&single);
+    overhead(&mut c, &single, &calls);
     prefetch(&mut c, &rt);
     windows(&mut c, &rt);
     c.final_summary();
@@ -286,17 +357,19 @@ fn main() {
     let small = streaming_peak(&rt, 1_000);
     let large = streaming_peak(&rt, 100_000);
     println!();
-    report(
-        "per-request overhead",
-        "overhead",
-        "client",
-        "baseline",
-        "<= 1.05",
-    );
-    println!(
-        "per-request overhead, interleaved rounds: median ratio {:.3} (target <= 1.05)",
-        calls.interleaved_ratio(&rt)
-    );
+    for endpoint in [Endpoint::Session, Endpoint::Page] {
+        report(
+            &format!("per-request overhead, {endpoint:?}"),
+            "overhead",
+            &format!("client_{endpoint:?}"),
+            &format!("baseline_{endpoint:?}"),
+            "<= 1.05",
+        );
+        println!(
+            "per-request overhead, {endpoint:?}, interleaved rounds: median ratio {:.3} (target <= 1.05)",
+            calls.interleaved_ratio(&single, endpoint)
+        );
+    }
     report(
         "prefetching stream",
         "prefetch",

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
-use reqwest::StatusCode;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+use reqwest::{ResponseBuilderExt, StatusCode};
 use tracing::Instrument;
 
 use crate::auth::TokenSource;
@@ -199,9 +199,14 @@ impl ClientHooks<Transport> for RawClient {
 async fn buffered(mut response: reqwest::Response) -> reqwest::Result<reqwest::Response> {
     let status = response.status();
     let version = response.version();
+    // Carrying the URL over spares reqwest parsing a placeholder URL per answer.
+    let url = response.url().clone();
     let headers = std::mem::take(response.headers_mut());
     let body = response.bytes().await?;
-    let mut rebuilt = http::Response::new(body);
+    let mut rebuilt = http::Response::builder()
+        .url(url)
+        .body(body)
+        .expect("a response builder given only an extension cannot fail");
     *rebuilt.status_mut() = status;
     *rebuilt.version_mut() = version;
     *rebuilt.headers_mut() = headers;
