@@ -76,6 +76,16 @@ impl Event {
 
     /// Decodes a body whose signature was verified.
     pub(crate) fn decode(body: &str) -> Result<Self, WebhookError> {
+        // serde's derived structs also read a JSON array of their fields in order,
+        // so `["cobrowse.session_started", ...]` would pass for an event.
+        if !body
+            .trim_start_matches([' ', '\t', '\n', '\r'])
+            .starts_with('{')
+        {
+            return Err(WebhookError::NotJson(serde::de::Error::custom(
+                "the body is not a JSON object",
+            )));
+        }
         #[derive(serde::Deserialize)]
         struct Name<'a> {
             #[serde(borrow)]
