@@ -185,7 +185,7 @@ async fn a_401_renews_the_token_once_and_retries() {
                 .header("authorization", "Bearer s2s-token-1");
             then.status(401)
                 .header("content-type", "application/json")
-                .body(r#"{"code":124,"message":"Invalid access token."}"#);
+                .body(common::INVALID_TOKEN);
         })
         .await;
     let accepted = server
@@ -216,7 +216,7 @@ async fn a_second_401_goes_to_the_caller_without_looping() {
             when.path("/cobrowsesdk/sessions/s1");
             then.status(401)
                 .header("content-type", "application/json")
-                .body(r#"{"code":124,"message":"Invalid access token."}"#);
+                .body(common::INVALID_TOKEN);
         })
         .await;
     let client = common::builder(&server, s2s()).build().unwrap();
@@ -235,7 +235,7 @@ async fn a_bearer_token_401_is_not_retried() {
             when.path("/cobrowsesdk/sessions/s1");
             then.status(401)
                 .header("content-type", "application/json")
-                .body(r#"{"code":124,"message":"Invalid access token."}"#);
+                .body(common::INVALID_TOKEN);
         })
         .await;
     let error = common::client(&server).get_session("s1").await.unwrap_err();
@@ -246,16 +246,8 @@ async fn a_bearer_token_401_is_not_retried() {
 #[tokio::test]
 async fn a_refused_token_request_is_a_typed_auth_error() {
     let server = MockServer::start_async().await;
-    server
-        .mock_async(|when, then| {
-            when.method(POST).path("/oauth/token");
-            then.status(401)
-                .header("content-type", "application/json")
-                .body(
-                    r#"{"reason":"Invalid client_id or client_secret","error":"invalid_client"}"#,
-                );
-        })
-        .await;
+    let refusal = r#"{"reason":"Invalid client_id or client_secret","error":"invalid_client"}"#;
+    common::token_endpoint(&server, 401, "application/json", refusal).await;
     let api = server
         .mock_async(|when, then| {
             when.path("/cobrowsesdk/sessions/s1");
@@ -279,14 +271,7 @@ async fn a_refused_token_request_is_a_typed_auth_error() {
 #[tokio::test]
 async fn a_token_answer_that_is_not_oauth_is_a_typed_auth_error() {
     let server = MockServer::start_async().await;
-    server
-        .mock_async(|when, then| {
-            when.method(POST).path("/oauth/token");
-            then.status(200)
-                .header("content-type", "text/html")
-                .body("<html>login</html>");
-        })
-        .await;
+    common::token_endpoint(&server, 200, "text/html", "<html>login</html>").await;
     let client = common::builder(&server, s2s()).build().unwrap();
     let error = client.get_session("s1").await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Auth);

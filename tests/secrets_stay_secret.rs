@@ -29,23 +29,14 @@ fn every_credential_kind() -> Vec<Credentials> {
 #[tokio::test]
 async fn credentials_clients_and_errors_never_show_secrets() {
     let server = MockServer::start_async().await;
-    server
-        .mock_async(|when, then| {
-            when.method(POST).path("/oauth/token");
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(format!(
-                    r#"{{"access_token":"{}","expires_in":3600}}"#,
-                    SECRETS[3]
-                ));
-        })
-        .await;
+    let token = format!(r#"{{"access_token":"{}","expires_in":3600}}"#, SECRETS[3]);
+    common::token_endpoint(&server, 200, "application/json", token).await;
     server
         .mock_async(|when, then| {
             when.path("/cobrowsesdk/sessions/s1");
             then.status(401)
                 .header("content-type", "application/json")
-                .body(r#"{"code":124,"message":"Invalid access token."}"#);
+                .body(common::INVALID_TOKEN);
         })
         .await;
     server

@@ -42,6 +42,27 @@ pub fn raw_client(base_url: &str) -> zoom_cobrowse::generated::Client {
         .clone()
 }
 
+/// Zoom's answer to a missing, expired or revoked token.
+pub const INVALID_TOKEN: &str = r#"{"code":124,"message":"Invalid access token."}"#;
+
+/// A token endpoint on `server` that answers every POST with `status` and `body`.
+pub async fn token_endpoint<'a>(
+    server: &'a MockServer,
+    status: u16,
+    content_type: &str,
+    body: impl Into<String>,
+) -> httpmock::Mock<'a> {
+    let body = body.into();
+    server
+        .mock_async(|when, then| {
+            when.method(POST).path("/oauth/token");
+            then.status(status)
+                .header("content-type", content_type)
+                .body(body);
+        })
+        .await
+}
+
 /// Retries with millisecond backoff, so tests spend no time waiting.
 pub fn fast_retries(attempts: u32) -> RetryPolicy {
     RetryPolicy::standard()
