@@ -1,7 +1,6 @@
 //! Generates the API client from `openapi/cobrowse.yaml` and the webhook types from
 //! `openapi/cobrowse-webhooks.yaml` with progenitor, using the settings in `codegen/`
-//! that `cargo xtask regen` shares; with feature `mock`, also progenitor's typed
-//! httpmock helpers.
+//! that `cargo xtask regen` shares.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,17 +13,14 @@ fn main() -> ExitCode {
     for spec in [api, webhooks] {
         println!("cargo::rerun-if-changed={}", spec.display());
     }
-    // Each file is included by `src/generated.rs` (or `src/mock/httpmock.rs`).
-    let mut outputs = vec![
+    // Each file is included by `src/generated.rs`.
+    let outputs = [
         ("cobrowse.rs", zoom_cobrowse_codegen::generate_api(api)),
         (
             "cobrowse_webhooks.rs",
             zoom_cobrowse_codegen::generate_webhooks(webhooks),
         ),
     ];
-    if std::env::var_os("CARGO_FEATURE_MOCK").is_some() {
-        outputs.push(("httpmock.rs", zoom_cobrowse_codegen::generate_httpmock(api)));
-    }
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, code) in outputs {
         if let Err(problem) = write(&out_dir.join(name), code) {

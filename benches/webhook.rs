@@ -10,7 +10,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use hmac::{Hmac, KeyInit, Mac};
 use secrecy::SecretString;
 use sha2::Sha256;
-use zoom_cobrowse::webhook::{Event, Receiver, TestSigner};
+use zoom_cobrowse::test_util::TestSigner;
+use zoom_cobrowse::webhook::{Event, Receiver};
 
 const SECRET: &str = "kF3v9Qw2RzT8yLmN4pXb";
 const TIMESTAMP: i64 = 1_743_483_350;

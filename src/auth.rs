@@ -184,14 +184,18 @@ impl TokenSource {
             .map(|c| c.header.clone())
     }
 
-    /// Whether a 401 could be cured by a new token.
-    pub(crate) fn renewable(&self) -> bool {
-        !matches!(self.credentials, Credentials::BearerToken(_))
+    /// The one renewal a call may make after a 401.
+    pub(crate) fn renewal(&self) -> Renewal<'_> {
+        Renewal {
+            tokens: self,
+            // A token the caller holds cannot be replaced: its 401 is final.
+            available: !matches!(self.credentials, Credentials::BearerToken(_)),
+        }
     }
 
     /// Forgets `rejected` so the next [`authorization`](Self::authorization)
     /// obtains a new one, unless another request already replaced it.
-    pub(crate) fn reject(&self, rejected: &HeaderValue) {
+    fn reject(&self, rejected: &HeaderValue) {
         let mut cache = self.cache.write().unwrap_or_else(|p| p.into_inner());
         if cache.as_ref().is_some_and(|c| c.header == rejected) {
             *cache = None;
@@ -208,7 +212,7 @@ impl TokenSource {
                     iat,
                     exp: iat + API_JWT_LIFETIME.as_secs(),
                 };
-                let jwt = crate::jwt::sign_hs256(&claims, secret.expose_secret().as_bytes())
+                let jwt = crate::signing::sign_hs256(&claims, secret.expose_secret().as_bytes())
                     .map_err(|e| {
                         Error::new(ErrorKind::Auth, "cannot sign the API JWT").with_source(e)
                     })?;
@@ -264,6 +268,38 @@ impl TokenSource {
         let lifetime = Duration::from_secs(answer.expires_in.unwrap_or(3600));
         let renew_at = Instant::now() + lifetime.saturating_sub(RENEW_MARGIN);
         CachedToken::new(&answer.access_token, Some(renew_at))
+    }
+}
+
+/// Whether a 401 may be cured by a new token: once per call, and only for
+/// credentials that yield new tokens (an API key, an OAuth app).
+pub(crate) struct Renewal<'a> {
+    tokens: &'a TokenSource,
+    available: bool,
+}
+
+impl Renewal<'_> {
+    /// Whether a renewal is still possible in this call.
+    pub(crate) fn available(&self) -> bool {
+        self.available
+    }
+
+    /// After an answer to a request sent with `sent_with`: on the call's first 401,
+    /// forgets that token and says to send again at once, without counting it as a
+    /// retry; a second 401 is the caller's.
+    pub(crate) fn renews_after(
+        &mut self,
+        result: &reqwest::Result<reqwest::Response>,
+        sent_with: &HeaderValue,
+    ) -> bool {
+        let unauthorized =
+            matches!(result, Ok(r) if r.status() == reqwest::StatusCode::UNAUTHORIZED);
+        if !(unauthorized && self.available) {
+            return false;
+        }
+        self.available = false;
+        self.tokens.reject(sent_with);
+        true
     }
 }
 

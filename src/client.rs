@@ -2,15 +2,12 @@
 
 use std::time::Duration;
 
-use progenitor_client::{Error as GeneratedError, ResponseValue};
-
 use crate::auth::{Credentials, DEFAULT_OAUTH_URL, TokenSource};
 use crate::error::Error;
 use crate::generated::Client as RawClient;
 use crate::rate_limit::{Limiter, RateLimits};
 use crate::retry::RetryPolicy;
-use crate::transport::{CallRecord, Transport};
-use crate::types::ZoomError;
+use crate::transport::Transport;
 
 /// Zoom's REST API base URL.
 pub const DEFAULT_BASE_URL: &str = "https://api.zoom.us/v2";
@@ -54,57 +51,6 @@ impl Client {
     /// Its requests take the same path: credentials, limiter, retries.
     pub fn raw(&self) -> &RawClient {
         &self.raw
-    }
-
-    /// Runs one generated call and turns its outcome into ours.
-    pub(crate) async fn call<T, F>(&self, operation: &'static str, call: F) -> Result<T, Error>
-    where
-        F: Future<Output = Result<ResponseValue<T>, GeneratedError<ZoomError>>>,
-    {
-        let (result, record) = CallRecord::scope(call).await;
-        if let Some(error) = record.not_sent {
-            return Err(error.with_operation(operation));
-        }
-        match result {
-            Ok(value) => Ok(value.into_inner()),
-            Err(error) => Err(convert(error, record).await.with_operation(operation)),
-        }
-    }
-}
-
-/// Maps progenitor's error onto ours, reading what it left unread.
-async fn convert(error: GeneratedError<ZoomError>, record: CallRecord) -> Error {
-    let status = record.status;
-    match error {
-        GeneratedError::ErrorResponse(answer) => {
-            let (status, headers) = (answer.status(), answer.headers().clone());
-            Error::from_zoom(status, &headers, answer.into_inner())
-        }
-        GeneratedError::UnexpectedResponse(response) => {
-            let status = response.status();
-            let headers = response.headers().clone();
-            match response.bytes().await {
-                Ok(body) => Error::from_answer(status, &headers, body),
-                Err(e) => Error::from(e).with_status(status),
-            }
-        }
-        GeneratedError::InvalidResponsePayload(body, e) => match (status, record.error_headers) {
-            // An error status whose body is not Zoom's JSON, e.g. a proxy's HTML page.
-            (Some(status), Some(headers)) => Error::from_answer(status, &headers, body),
-            _ => Error::decode(status, body, e),
-        },
-        GeneratedError::CommunicationError(e)
-        | GeneratedError::ResponseBodyError(e)
-        | GeneratedError::InvalidUpgrade(e) => {
-            let error = Error::from(e);
-            match status {
-                Some(status) if error.status().is_none() => error.with_status(status),
-                _ => error,
-            }
-        }
-        GeneratedError::InvalidRequest(detail) | GeneratedError::Custom(detail) => {
-            Error::config(detail)
-        }
     }
 }
 

@@ -17,43 +17,79 @@
 //! }
 //! # Ok(()) }
 //! ```
-#![warn(missing_docs)]
+//!
+//! # Where things are
+//! Everything is at the crate root but for three namespaces: [`types`] (the
+//! request and response types, generated from the spec), [`webhook`] (verifying
+//! and decoding Zoom's webhook deliveries) and [`session_token`] (tokens for the
+//! browser SDK). [`raw`] has the generated client underneath [`Client`].
+//!
+//! # Features
+//! - `rustls` (default): TLS for api.zoom.us.
+//! - `axum`: a ready webhook route, `webhook::axum`.
+//! - `test-util`: tools for tests of code that uses this crate: a webhook signer
+//!   and delivery client, the month-window splitter, an HS256 verifier. The
+//!   simulator itself is the `zoom-cobrowse-mock` crate.
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
-pub mod auth;
+mod auth;
+mod call_record;
 mod client;
-pub mod duration;
-pub mod enums;
 mod error;
-#[allow(missing_docs, clippy::all, clippy::pedantic)]
-pub mod generated;
-mod jwt;
-mod mac;
-#[cfg(feature = "mock")]
-pub mod mock;
-pub mod operation;
-mod operations;
-pub mod pagination;
+// The generated prelude re-exports the raw client, which `raw` already names.
+#[allow(missing_docs, unused_imports, clippy::all, clippy::pedantic)]
+mod generated;
+mod month_windows;
+mod open_enums;
+mod pagination;
 mod rate_limit;
 mod retry;
+mod session_duration;
 pub mod session_token;
-pub mod transport;
+mod sessions;
+mod signing;
+mod transport;
 pub mod webhook;
-pub mod windows;
 
-pub use auth::Credentials;
+pub use auth::{Credentials, DEFAULT_OAUTH_URL};
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use error::{CODE_PAGE_TOKEN_EXPIRED, Error, ErrorKind};
-pub use operation::{Operation, RateLimitLabel};
-pub use operations::{LiveSessions, MAX_PAGE_SIZE, MIN_PAGE_SIZE, PastSessions, SessionUsers};
+pub use generated::Operation;
+pub use month_windows::RangeBound;
 pub use pagination::{ItemStream, Page, PageStream};
-pub use rate_limit::RateLimits;
+pub use rate_limit::{Quota, RateLimitLabel, RateLimits};
 pub use retry::RetryPolicy;
+pub use sessions::{LiveSessions, MAX_PAGE_SIZE, MIN_PAGE_SIZE, PastSessions, SessionUsers};
 
-/// Request and response types of the API.
+/// Request and response types of the API, generated from `openapi/cobrowse.yaml`,
+/// with the hand-written types the generator is told to use instead: open enums
+/// that keep values Zoom adds later, and Zoom's duration text.
 pub mod types {
-    pub use crate::duration::{InvalidDuration, SessionDuration};
-    pub use crate::enums::{DataCenter, RoleType};
     pub use crate::generated::types::*;
+    pub use crate::open_enums::{DataCenter, RoleType};
+    pub use crate::session_duration::{InvalidDuration, SessionDuration};
+}
+
+/// The client progenitor generates from the spec, underneath [`Client`]
+/// ([`Client::raw`]), for the rare call the wrapper does not cover. Its requests
+/// take the same path: credentials, rate limiter, retries.
+pub mod raw {
+    pub use crate::generated::{Client, builder};
+}
+
+/// Tools for tests of code that uses this crate (feature `test-util`).
+#[cfg(feature = "test-util")]
+#[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
+pub mod test_util {
+    pub use crate::month_windows::{Window, split as split_month_windows};
+    pub use crate::signing::verify_hs256;
+    pub use crate::webhook::signer::TestSigner;
+
+    /// A client that delivers events to a receiver as Zoom does, generated from
+    /// the webhook spec. Sign each body with [`TestSigner::signature_for_json`].
+    /// Its base URL is the receiver's origin; it posts to `/`.
+    pub use crate::generated::webhooks::Client as DeliveryClient;
 }
 
 // The README's examples compile and run as doc tests.

@@ -10,9 +10,41 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use crate::operation::RateLimitLabel;
+/// Zoom's rate-limit labels: each names a per-account budget shared by every app.
+/// Each operation's label comes from the spec ([`crate::Operation::rate_limit_label`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RateLimitLabel {
+    /// `LIGHT`: 4 / 30 / 80 requests per second (Free / Pro / Business+).
+    Light,
+    /// `MEDIUM`: 2 / 20 / 60 requests per second.
+    Medium,
+    /// `HEAVY`: 1 / 10 / 40 requests per second.
+    Heavy,
+    /// `RESOURCE-INTENSIVE`: 10 / 10 / 20 requests per minute.
+    ResourceIntensive,
+}
 
-/// Zoom's published limits by account plan, or limits of your own.
+impl RateLimitLabel {
+    /// Zoom's spelling of the label.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Light => "LIGHT",
+            Self::Medium => "MEDIUM",
+            Self::Heavy => "HEAVY",
+            Self::ResourceIntensive => "RESOURCE-INTENSIVE",
+        }
+    }
+}
+
+impl fmt::Display for RateLimitLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Zoom's published limits by account plan, or limits of your own. The one table
+/// of plan limits: the simulator (zoom-cobrowse-mock) enforces these same values.
 ///
 /// ```
 /// use zoom_cobrowse::{RateLimitLabel, RateLimits};
@@ -28,11 +60,23 @@ pub struct RateLimits {
     quotas: HashMap<RateLimitLabel, Quota>,
 }
 
-/// A number of requests per period.
+/// At most a number of requests in any period of a given length.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Quota {
+pub struct Quota {
     requests: NonZeroU32,
     per: Duration,
+}
+
+impl Quota {
+    /// Requests allowed per period (never 0: a label without a limit has no quota).
+    pub fn requests(self) -> u32 {
+        self.requests.get()
+    }
+
+    /// The period's length.
+    pub fn per(self) -> Duration {
+        self.per
+    }
 }
 
 impl RateLimits {
@@ -76,6 +120,11 @@ impl RateLimits {
     /// Limits `label` to `requests` per minute; 0 removes its limit.
     pub fn per_minute(self, label: RateLimitLabel, requests: u32) -> Self {
         self.set(label, requests, Duration::from_secs(60))
+    }
+
+    /// The quota of `label`, if it is limited.
+    pub fn get(&self, label: RateLimitLabel) -> Option<Quota> {
+        self.quotas.get(&label).copied()
     }
 
     fn set(mut self, label: RateLimitLabel, requests: u32, per: Duration) -> Self {

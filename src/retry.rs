@@ -1,9 +1,13 @@
-//! When and how long to wait before trying a request again.
+//! When and how long to wait before trying a request again, and the loop that
+//! applies it to each call ([`Retries`]).
 //!
 //! Every operation of this API is an idempotent `GET`, so a 429, a 5xx, a failed
 //! connect or a timeout can be retried safely.
 
+use std::ops::ControlFlow;
 use std::time::{Duration, SystemTime};
+
+use tokio::time::Instant;
 
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
@@ -104,6 +108,68 @@ impl RetryPolicy {
             ceiling.mul_f64(fastrand::f64())
         });
         (elapsed + delay <= self.max_elapsed).then_some(delay)
+    }
+}
+
+/// The retries of one call: which attempt this is, and what to do after it.
+pub(crate) struct Retries<'a> {
+    policy: &'a RetryPolicy,
+    operation: &'static str,
+    started: Instant,
+    attempt: u32,
+}
+
+impl RetryPolicy {
+    /// The retries of one call of `operation`, starting at its first attempt.
+    pub(crate) fn start(&self, operation: &'static str) -> Retries<'_> {
+        Retries {
+            policy: self,
+            operation,
+            started: Instant::now(),
+            attempt: 1,
+        }
+    }
+}
+
+impl Retries<'_> {
+    /// The number of the attempt about to be sent, from 1.
+    pub(crate) fn attempt(&self) -> u32 {
+        self.attempt
+    }
+
+    /// Whether no attempt may follow this one.
+    pub(crate) fn is_last(&self) -> bool {
+        self.attempt >= self.policy.max_attempts
+    }
+
+    /// Judges one attempt's outcome: `Break` hands it to the caller; `Continue`
+    /// comes after waiting out the backoff (or `Retry-After`), for the next attempt.
+    pub(crate) async fn after(
+        &mut self,
+        result: reqwest::Result<reqwest::Response>,
+    ) -> ControlFlow<reqwest::Result<reqwest::Response>> {
+        let server_hint = match &result {
+            Ok(response) if is_retryable_status(response.status()) => {
+                retry_after(response.headers())
+            }
+            Err(e) if is_retryable_error(e) => None,
+            _ => return ControlFlow::Break(result),
+        };
+        let Some(delay) = self
+            .policy
+            .delay(self.attempt, self.started.elapsed(), server_hint)
+        else {
+            return ControlFlow::Break(result);
+        };
+        tracing::debug!(
+            operation = self.operation,
+            attempt = self.attempt,
+            ?delay,
+            "retrying"
+        );
+        tokio::time::sleep(delay).await;
+        self.attempt += 1;
+        ControlFlow::Continue(())
     }
 }
 

@@ -25,19 +25,19 @@ use secrecy::{ExposeSecret, SecretString};
 
 /// Who joins the session, as the SDK's `role_type` claim tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
+pub enum SessionRole {
     /// The user sharing their browser (`role_type` 1).
     Customer,
     /// The organization's representative (`role_type` 2).
     Agent,
 }
 
-impl Role {
+impl SessionRole {
     /// The `role_type` claim value: 1 for a customer, 2 for an agent.
     pub fn role_type(self) -> u8 {
         match self {
-            Role::Customer => 1,
-            Role::Agent => 2,
+            SessionRole::Customer => 1,
+            SessionRole::Agent => 2,
         }
     }
 }
@@ -46,7 +46,7 @@ impl Role {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionUser {
     /// The user's role in the session.
-    pub role: Role,
+    pub role: SessionRole,
     /// Your ID for the user (the `user_id` claim); must not be empty.
     pub user_id: String,
     /// The name other participants see (the `user_name` claim); must not be empty.
@@ -56,16 +56,20 @@ pub struct SessionUser {
 impl SessionUser {
     /// A customer, the user who shares their browser.
     pub fn customer(user_id: impl Into<String>, user_name: impl Into<String>) -> Self {
-        Self::new(Role::Customer, user_id, user_name)
+        Self::new(SessionRole::Customer, user_id, user_name)
     }
 
     /// An agent, the organization's representative.
     pub fn agent(user_id: impl Into<String>, user_name: impl Into<String>) -> Self {
-        Self::new(Role::Agent, user_id, user_name)
+        Self::new(SessionRole::Agent, user_id, user_name)
     }
 
     /// A user with the given role.
-    pub fn new(role: Role, user_id: impl Into<String>, user_name: impl Into<String>) -> Self {
+    pub fn new(
+        role: SessionRole,
+        user_id: impl Into<String>,
+        user_name: impl Into<String>,
+    ) -> Self {
         Self {
             role,
             user_id: user_id.into(),
@@ -176,7 +180,7 @@ impl SessionTokenIssuer {
             iat: issued_at,
             exp: expires_at,
         };
-        let jwt = crate::jwt::sign_hs256(&claims, self.sdk_secret.expose_secret().as_bytes())
+        let jwt = crate::signing::sign_hs256(&claims, self.sdk_secret.expose_secret().as_bytes())
             .map_err(SessionTokenError::Encode)?;
         Ok(SessionToken {
             jwt: SecretString::from(jwt),

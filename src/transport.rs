@@ -1,30 +1,31 @@
-//! The path every generated request takes: progenitor's inner type and the `exec`
-//! hook that applies the rate limiter, the credentials, retries and tracing.
-//!
-//! progenitor's hooks cannot return our error type, and its generated code drops
-//! the HTTP status of an error body that is not JSON. So each call of the
-//! hand-written client runs inside a task-local `CallRecord` where the hook
-//! records what the generated code cannot carry: the last status, and a failure to
-//! obtain a token.
+//! The path every generated request takes: progenitor's inner type, [`Transport`],
+//! and its `exec` hook, which sends one attempt at a time (limiter, token, send,
+//! read the body) and leaves the decisions to their owners: whether to try again
+//! to the retry policy ([`crate::retry`]), whether a 401 deserves a new token to
+//! the credentials ([`crate::auth`]). What the hook cannot return travels back
+//! through [`crate::call_record`].
 
-use std::cell::RefCell;
 use std::fmt;
+use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::time::Instant;
 
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
-use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
-use reqwest::{ResponseBuilderExt, StatusCode};
+use reqwest::ResponseBuilderExt;
+use reqwest::header::{AUTHORIZATION, HeaderValue};
 use tracing::Instrument;
 
+use crate::Operation;
 use crate::auth::TokenSource;
+use crate::call_record::CallRecord;
 use crate::error::Error;
 use crate::generated::Client as RawClient;
-use crate::operation::Operation;
 use crate::rate_limit::Limiter;
-use crate::retry::{self, RetryPolicy};
+use crate::retry::RetryPolicy;
 
 /// State shared by every clone of a client: credentials, retry policy, limiter.
+/// progenitor names it as the generated client's inner type, hence `pub`; its
+/// module is private, so it is no part of the public API.
 #[derive(Clone)]
 pub struct Transport {
     shared: Arc<Shared>,
@@ -58,39 +59,6 @@ impl Transport {
     }
 }
 
-/// What the hook learnt about one call that the generated code cannot return.
-#[derive(Default)]
-pub(crate) struct CallRecord {
-    /// Status of the last answer.
-    pub(crate) status: Option<StatusCode>,
-    /// Headers of the last answer, kept only when it was an error.
-    pub(crate) error_headers: Option<HeaderMap>,
-    /// Why the request was not sent, e.g. no token could be obtained.
-    pub(crate) not_sent: Option<Error>,
-}
-
-tokio::task_local! {
-    static CALL: RefCell<CallRecord>;
-}
-
-impl CallRecord {
-    /// Runs `call` with a fresh record visible to the hook, and returns both.
-    pub(crate) async fn scope<F: Future>(call: F) -> (F::Output, CallRecord) {
-        let mut scoped = std::pin::pin!(CALL.scope(RefCell::default(), call));
-        let output = scoped.as_mut().await;
-        let record = scoped
-            .take_value()
-            .map(RefCell::into_inner)
-            .unwrap_or_default();
-        (output, record)
-    }
-
-    fn record(update: impl FnOnce(&mut CallRecord)) {
-        // Outside a scope (the raw client used directly) there is nobody to tell.
-        let _ = CALL.try_with(|record| update(&mut record.borrow_mut()));
-    }
-}
-
 impl ClientHooks<Transport> for RawClient {
     async fn exec(
         &self,
@@ -98,98 +66,86 @@ impl ClientHooks<Transport> for RawClient {
         info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
         let shared = &self.inner().shared;
-        let label = Operation::find(info.operation_id).map(|op| op.rate_limit_label);
-        let started = Instant::now();
-        let mut attempt = 0u32;
-        let mut renewed = false;
-        let renewable = shared.tokens.renewable();
+        let operation = Operation::from_id(info.operation_id);
+        let mut retries = shared.retry.start(info.operation_id);
+        let mut renewal = shared.tokens.renewal();
         let mut template = Some(request);
         loop {
-            attempt += 1;
-            let span = tracing::debug_span!(
-                "zoom_cobrowse.request",
-                operation = info.operation_id,
-                attempt,
-                status = tracing::field::Empty,
-                latency_ms = tracing::field::Empty,
-                rate_limit_wait_ms = tracing::field::Empty,
-            );
-            // Without a subscriber the span is disabled: skip recording and timing.
-            let traced = (!span.is_disabled()).then(|| span.clone());
-            let outcome = async {
-                if let (Some(limiter), Some(label)) = (&shared.limiter, label) {
-                    let waited = limiter.acquire(label).await;
-                    if let Some(span) = &traced {
-                        span.record("rate_limit_wait_ms", waited.as_millis() as u64);
-                    }
-                }
-                let authorization = match shared.tokens.authorization().await {
-                    Ok(header) => header,
-                    Err(e) => return Attempt::NotSent(e),
-                };
-                // The last possible attempt sends the request itself; earlier ones a copy.
-                let last = attempt >= shared.retry.attempts() && (renewed || !renewable);
-                let request = if last {
-                    template.take()
-                } else {
-                    template.as_ref().and_then(|r| r.try_clone())
-                };
-                let Some(mut request) = request else {
-                    // Only streaming bodies cannot be replayed; this API has none.
-                    return Attempt::NotSent(Error::config("the request body cannot be replayed"));
-                };
-                request
-                    .headers_mut()
-                    .insert(AUTHORIZATION, authorization.clone());
-                let sent = traced.as_ref().map(|_| Instant::now());
-                let result = match self.client().execute(request).await {
-                    Ok(response) => buffered(response).await,
-                    Err(e) => Err(e),
-                };
-                if let (Some(span), Some(sent)) = (&traced, sent) {
-                    span.record("latency_ms", sent.elapsed().as_millis() as u64);
-                    if let Ok(response) = &result {
-                        span.record("status", response.status().as_u16());
-                    }
-                }
-                Attempt::Done(result, authorization)
+            // The last possible attempt sends the request itself; earlier ones a copy.
+            let last = retries.is_last() && !renewal.available();
+            let request = if last {
+                template.take()
+            } else {
+                template.as_ref().and_then(|r| r.try_clone())
+            };
+            let Some(request) = request else {
+                // Only streaming bodies cannot be replayed; this API has none.
+                let error = Error::config("the request body cannot be replayed");
+                return Ok(CallRecord::not_sent(error));
+            };
+            let attempt = retries.attempt();
+            let (result, sent_with) = match self.send(shared, operation, request, attempt).await {
+                Ok(sent) => sent,
+                Err(not_sent) => return Ok(CallRecord::not_sent(not_sent)),
+            };
+            if renewal.renews_after(&result, &sent_with) {
+                continue;
             }
-            .instrument(span)
-            .await;
-
-            let (result, authorization) = match outcome {
-                Attempt::NotSent(error) => {
-                    CallRecord::record(|r| r.not_sent = Some(error));
-                    return Ok(unauthorized_placeholder());
-                }
-                Attempt::Done(result, authorization) => (result, authorization),
-            };
-            let server_hint = match &result {
-                Ok(response) if response.status() == StatusCode::UNAUTHORIZED => {
-                    if !renewed && renewable {
-                        // One new token and one more try; a second 401 is the caller's.
-                        renewed = true;
-                        shared.tokens.reject(&authorization);
-                        attempt -= 1;
-                        continue;
-                    }
-                    return finish(result);
-                }
-                Ok(response) if retry::is_retryable_status(response.status()) => {
-                    retry::retry_after(response.headers())
-                }
-                Ok(_) => return finish(result),
-                Err(e) if retry::is_retryable_error(e) => None,
-                Err(_) => return finish(result),
-            };
-            match shared.retry.delay(attempt, started.elapsed(), server_hint) {
-                Some(delay) => {
-                    tracing::debug!(operation = info.operation_id, attempt, ?delay, "retrying");
-                    tokio::time::sleep(delay).await;
-                }
-                None => return finish(result),
+            if let ControlFlow::Break(result) = retries.after(result).await {
+                CallRecord::finished(&result);
+                return result;
             }
         }
+    }
+}
+
+impl RawClient {
+    /// Sends one attempt: waits for rate-limit budget, takes a token, sends, and
+    /// reads the whole body. Returns the outcome and the `Authorization` it carried,
+    /// or the error that kept it from being sent.
+    async fn send(
+        &self,
+        shared: &Shared,
+        operation: Option<Operation>,
+        mut request: reqwest::Request,
+        attempt: u32,
+    ) -> Result<(reqwest::Result<reqwest::Response>, HeaderValue), Error> {
+        let span = tracing::debug_span!(
+            "zoom_cobrowse.request",
+            operation = operation.map(Operation::id),
+            attempt,
+            status = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+            rate_limit_wait_ms = tracing::field::Empty,
+        );
+        // Without a subscriber the span is disabled: skip recording and timing.
+        let traced = (!span.is_disabled()).then(|| span.clone());
+        async {
+            if let (Some(limiter), Some(operation)) = (&shared.limiter, operation) {
+                let waited = limiter.acquire(operation.rate_limit_label()).await;
+                if let Some(span) = &traced {
+                    span.record("rate_limit_wait_ms", waited.as_millis() as u64);
+                }
+            }
+            let authorization = shared.tokens.authorization().await?;
+            request
+                .headers_mut()
+                .insert(AUTHORIZATION, authorization.clone());
+            let sent = traced.as_ref().map(|_| Instant::now());
+            let result = match self.client().execute(request).await {
+                Ok(response) => buffered(response).await,
+                Err(e) => Err(e),
+            };
+            if let (Some(span), Some(sent)) = (&traced, sent) {
+                span.record("latency_ms", sent.elapsed().as_millis() as u64);
+                if let Ok(response) = &result {
+                    span.record("status", response.status().as_u16());
+                }
+            }
+            Ok((result, authorization))
+        }
+        .instrument(span)
+        .await
     }
 }
 
@@ -211,30 +167,4 @@ async fn buffered(mut response: reqwest::Response) -> reqwest::Result<reqwest::R
     *rebuilt.version_mut() = version;
     *rebuilt.headers_mut() = headers;
     Ok(reqwest::Response::from(rebuilt))
-}
-
-enum Attempt {
-    NotSent(Error),
-    Done(reqwest::Result<reqwest::Response>, HeaderValue),
-}
-
-fn finish(result: reqwest::Result<reqwest::Response>) -> reqwest::Result<reqwest::Response> {
-    if let Ok(response) = &result {
-        let status = response.status();
-        let headers = (!status.is_success()).then(|| response.headers().clone());
-        CallRecord::record(|r| {
-            r.status = Some(status);
-            r.error_headers = headers;
-        });
-    }
-    result
-}
-
-/// Stands in for the answer of a request that could not be sent, mostly for want
-/// of a token. The hand-written client replaces it with the recorded error; a
-/// caller of the raw client sees a 401, which is what it mostly amounts to.
-fn unauthorized_placeholder() -> reqwest::Response {
-    let mut response = http::Response::new(r#"{"message":"no access token could be obtained"}"#);
-    *response.status_mut() = StatusCode::UNAUTHORIZED;
-    reqwest::Response::from(response)
 }

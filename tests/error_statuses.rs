@@ -37,9 +37,9 @@ async fn call(id: &'static str, status: u16, body: impl Into<Body>) -> Error<Zoo
 }
 
 fn path(id: &str) -> String {
-    zoom_cobrowse::operation::Operation::find(id)
+    zoom_cobrowse::Operation::from_id(id)
         .unwrap()
-        .path
+        .path()
         .replace("{sessionId}", SESSION)
 }
 

@@ -4,7 +4,8 @@
 mod webhook_fixtures;
 
 use webhook_fixtures::*;
-use zoom_cobrowse::webhook::{Delivery, Event, Receiver, TestSigner, WebhookError};
+use zoom_cobrowse::test_util::TestSigner;
+use zoom_cobrowse::webhook::{Delivery, Event, Receiver, WebhookError};
 
 /// Runs a `verify_webhook` input of the signed mode: mode byte, clock skew (two
 /// bytes, big-endian seconds), tolerance (one byte, 4 s steps), then the body,

@@ -4,8 +4,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use proptest::prelude::*;
+use zoom_cobrowse::RangeBound;
+use zoom_cobrowse::test_util::{Window, split_month_windows as split};
 use zoom_cobrowse::types::SessionDuration;
-use zoom_cobrowse::windows::{RangeBound, Window, split};
 
 fn date() -> impl Strategy<Value = NaiveDate> {
     // 1990..2100, every day of it.

@@ -9,8 +9,10 @@ use std::time::{Duration, Instant};
 use futures_util::TryStreamExt;
 use futures_util::future::try_join_all;
 use secrecy::ExposeSecret;
-use zoom_cobrowse::mock::{self, Fault, FaultPlan, Limit, MockZoom, ServerStatus};
-use zoom_cobrowse::{Client, Credentials, ErrorKind, RateLimitLabel, RateLimits, RetryPolicy};
+use zoom_cobrowse::{
+    Client, Credentials, ErrorKind, Operation, RateLimitLabel, RateLimits, RetryPolicy,
+};
+use zoom_cobrowse_mock::{Fault, FaultPlan, MockZoom, ServerStatus};
 
 fn retries(attempts: u32) -> RetryPolicy {
     RetryPolicy::standard()
@@ -73,7 +75,7 @@ async fn transient_faults_are_retried_to_the_right_answer() {
         let stats = zoom.stats();
         assert_eq!(stats.faults_injected, 2, "{fault:?}");
         assert_eq!(
-            stats.requests("list_live_sessions"),
+            stats.requests(Operation::ListLiveSessions),
             3 + 2,
             "{fault:?}: three pages, two retries"
         );
@@ -141,7 +143,7 @@ async fn latency_beyond_the_timeout_is_a_transport_error() {
         .unwrap();
     let error = client.live_sessions().page(None).await.unwrap_err();
     assert!(error.is_transport(), "{error}");
-    assert_eq!(zoom.stats().requests("list_live_sessions"), 2);
+    assert_eq!(zoom.stats().requests(Operation::ListLiveSessions), 2);
 }
 
 #[tokio::test]
@@ -185,7 +187,7 @@ async fn a_thousand_requests_with_one_in_ten_faulty_lose_and_duplicate_nothing()
         assert_eq!(ids, &expected, "no item lost or duplicated, order kept");
     }
     let stats = zoom.stats();
-    let requests = stats.requests("list_live_sessions");
+    let requests = stats.requests(Operation::ListLiveSessions);
     assert!(requests >= 1_000, "{requests} requests");
     assert!(
         stats.faults_injected >= 50,
@@ -283,8 +285,7 @@ async fn fan_out(zoom: &MockZoom, limits: Option<RateLimits>) -> Duration {
 
 #[tokio::test]
 async fn the_limiter_waits_for_budget_instead_of_collecting_429s() {
-    let server_limits =
-        mock::RateLimits::unlimited().with(RateLimitLabel::Light, Limit::per_second(15));
+    let server_limits = RateLimits::custom().per_second(RateLimitLabel::Light, 15);
     let zoom = MockZoom::builder()
         .seed(6)
         .rate_limits(server_limits)
@@ -304,7 +305,7 @@ async fn the_limiter_waits_for_budget_instead_of_collecting_429s() {
     fan_out(&zoom, Some(paced)).await;
     assert_eq!(zoom.stats().rate_limited, 0, "no 429 provoked");
     assert_eq!(
-        zoom.stats().requests("get_session"),
+        zoom.stats().requests(Operation::GetSession),
         40,
         "no retries needed"
     );

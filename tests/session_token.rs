@@ -6,7 +6,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use secrecy::SecretString;
 use serde_json::{Value, json};
-use zoom_cobrowse::session_token::{Role, SessionTokenError, SessionTokenIssuer, SessionUser};
+use zoom_cobrowse::session_token::{
+    SessionRole, SessionTokenError, SessionTokenIssuer, SessionUser,
+};
 
 const SDK_KEY: &str = "sdk-key-123";
 const SDK_SECRET: &str = "sdk-secret-456";
@@ -120,10 +122,10 @@ fn an_expired_token_does_not_verify() {
 
 #[test]
 fn role_types_are_one_and_two() {
-    assert_eq!(Role::Customer.role_type(), 1);
-    assert_eq!(Role::Agent.role_type(), 2);
+    assert_eq!(SessionRole::Customer.role_type(), 1);
+    assert_eq!(SessionRole::Agent.role_type(), 2);
     assert_eq!(
-        SessionUser::new(Role::Agent, "i", "n"),
+        SessionUser::new(SessionRole::Agent, "i", "n"),
         SessionUser::agent("i", "n")
     );
 }

@@ -7,12 +7,11 @@ mod webhook_fixtures;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use futures_util::StreamExt as _;
+use progenitor_client::{ByteStream, Error, ResponseValue};
 use tokio::sync::mpsc;
 use webhook_fixtures::*;
-use zoom_cobrowse::generated::webhooks::{ByteStream, Error, ResponseValue};
-use zoom_cobrowse::webhook::{
-    DeliveryClient, Event, Receiver, TestSigner, WebhookError, axum::handler, types,
-};
+use zoom_cobrowse::test_util::{DeliveryClient, TestSigner};
+use zoom_cobrowse::webhook::{Event, Receiver, WebhookError, axum::handler, types};
 
 /// What the callback saw: the event name, or the rejection's status.
 type Seen = Result<String, u16>;

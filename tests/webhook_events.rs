@@ -4,8 +4,9 @@
 mod webhook_fixtures;
 
 use webhook_fixtures::*;
+use zoom_cobrowse::test_util::TestSigner;
 use zoom_cobrowse::types::RoleType;
-use zoom_cobrowse::webhook::{Delivery, Event, Receiver, TestSigner};
+use zoom_cobrowse::webhook::{Delivery, Event, Receiver};
 
 /// Verifies `body` signed with the test secret at the vector's time.
 fn receive(body: &str) -> Delivery {

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 use webhook_fixtures::*;
-use zoom_cobrowse::webhook::{Delivery, Event, Receiver, TestSigner, WebhookError};
+use zoom_cobrowse::test_util::TestSigner;
+use zoom_cobrowse::webhook::{Delivery, Event, Receiver, WebhookError};
 
 fn receiver() -> Receiver {
     Receiver::new(secret()).unwrap()

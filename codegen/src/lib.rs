@@ -26,17 +26,17 @@ pub const WEBHOOK_SPEC: &str = "openapi/cobrowse-webhooks.yaml";
 const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
     (
         "RoleType",
-        "crate::enums::RoleType",
+        "crate::open_enums::RoleType",
         &[TypeImpl::Display, TypeImpl::FromStr],
     ),
     (
         "DataCenter",
-        "crate::enums::DataCenter",
+        "crate::open_enums::DataCenter",
         &[TypeImpl::Display, TypeImpl::FromStr],
     ),
     (
         "SessionDuration",
-        "crate::duration::SessionDuration",
+        "crate::session_duration::SessionDuration",
         &[TypeImpl::Display],
     ),
 ];
@@ -148,8 +148,8 @@ pub fn generate_webhooks_from_str(path: &Path, text: &str) -> Result<String, Cod
 }
 
 /// The path [`generate_httpmock`]'s output glob-imports to find `types::*`: the helpers
-/// are included in the crate itself (`zoom_cobrowse::mock::httpmock`).
-pub const HTTPMOCK_CRATE_PATH: &str = "crate";
+/// live in the simulator crate (`zoom_cobrowse_mock::httpmock`), beside the SDK.
+pub const HTTPMOCK_CRATE_PATH: &str = "zoom_cobrowse";
 
 /// Generates progenitor's typed httpmock helpers (a `When`/`Then` pair per operation
 /// and a `MockServerExt` trait) from the spec at `path`, with the client's settings so
@@ -313,30 +313,75 @@ fn object_schemas(spec: &OpenAPI) -> impl Iterator<Item = (&String, &openapiv3::
         })
 }
 
+/// The `Operation` enum: one variant per operation, with its Zoom facts, so the
+/// hand-written layer and the simulator name operations by type, not by string.
 fn operation_table(spec: &OpenAPI) -> proc_macro2::TokenStream {
-    let rows = operations(spec).into_iter().map(|op| {
-        let OperationFacts {
-            id,
-            zoom_id,
-            method,
-            path,
-            rate_limit_label,
-        } = op;
-        let label = label_variant(&rate_limit_label);
-        quote! {
-            crate::operation::Operation {
-                id: #id,
-                zoom_id: #zoom_id,
-                method: #method,
-                path: #path,
-                rate_limit_label: crate::operation::RateLimitLabel::#label,
+    let facts = operations(spec);
+    let variants: Vec<_> = facts.iter().map(|op| variant_name(&op.id)).collect();
+    let docs = facts
+        .iter()
+        .map(|op| format!(" `{} {}` (`{}`).", op.method, op.path, op.id));
+    let column = |field: fn(&OperationFacts) -> &str| {
+        let values = facts.iter().map(field);
+        let variants = &variants;
+        quote! { match self { #(Self::#variants => #values),* } }
+    };
+    let ids = column(|op| &op.id);
+    let zoom_ids = column(|op| &op.zoom_id);
+    let methods = column(|op| &op.method);
+    let paths = column(|op| &op.path);
+    let labels = facts.iter().map(|op| label_variant(&op.rate_limit_label));
+    let id_values = facts.iter().map(|op| &op.id);
+    quote! {
+        /// One operation of the API, generated from the spec with its Zoom facts.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Operation {
+            #(#[doc = #docs] #variants,)*
+        }
+
+        impl Operation {
+            /// Every operation of the API, in path order.
+            pub const ALL: &'static [Operation] = &[#(Self::#variants),*];
+
+            /// Our operationId, e.g. `list_past_sessions`.
+            pub const fn id(self) -> &'static str { #ids }
+
+            /// Zoom's own operationId, e.g. `Listpastsession`.
+            pub const fn zoom_id(self) -> &'static str { #zoom_ids }
+
+            /// The HTTP method.
+            pub const fn method(self) -> &'static str { #methods }
+
+            /// The path template, e.g. `/cobrowsesdk/sessions/{sessionId}`.
+            pub const fn path(self) -> &'static str { #paths }
+
+            /// The Zoom rate-limit budget this operation spends.
+            pub const fn rate_limit_label(self) -> crate::RateLimitLabel {
+                match self { #(Self::#variants => crate::RateLimitLabel::#labels),* }
+            }
+
+            /// The operation whose operationId is `id`.
+            pub fn from_id(id: &str) -> Option<Self> {
+                match id { #(#id_values => Some(Self::#variants),)* _ => None }
             }
         }
-    });
-    quote! {
-        /// Every operation of the spec, with the Zoom facts the runtime layer needs.
-        pub const OPERATIONS: &[crate::operation::Operation] = &[#(#rows),*];
     }
+}
+
+/// `list_past_sessions` → `ListPastSessions`.
+fn variant_name(id: &str) -> proc_macro2::Ident {
+    let name: String = id
+        .split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    proc_macro2::Ident::new(&name, proc_macro2::Span::call_site())
 }
 
 /// The `RateLimitLabel` variant of a Zoom label.

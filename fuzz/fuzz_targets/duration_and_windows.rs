@@ -10,7 +10,8 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
 use libfuzzer_sys::fuzz_target;
 use zoom_cobrowse::types::SessionDuration;
-use zoom_cobrowse::windows::{RangeBound, Window, split};
+use zoom_cobrowse::RangeBound;
+use zoom_cobrowse::test_util::{Window, split_month_windows as split};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {

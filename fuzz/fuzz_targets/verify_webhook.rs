@@ -28,8 +28,9 @@ use http::{HeaderMap, HeaderName, HeaderValue};
 use libfuzzer_sys::fuzz_target;
 use secrecy::SecretString;
 use serde_json::Value;
+use zoom_cobrowse::test_util::TestSigner;
 use zoom_cobrowse::webhook::{
-    Delivery, Event, Receiver, SIGNATURE_HEADER, TIMESTAMP_HEADER, TestSigner, WebhookError,
+    Delivery, Event, Receiver, SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookError,
 };
 
 const SECRET: &str = "fuzz-webhook-secret-5d1e";

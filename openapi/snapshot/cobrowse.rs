@@ -94,7 +94,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct PastSession {
-        pub duration: crate::duration::SessionDuration,
+        pub duration: crate::session_duration::SessionDuration,
         ///The Cobrowse session's end time.
         pub end_time: ::chrono::DateTime<::chrono::offset::Utc>,
         ///The Cobrowse session's ID.
@@ -126,7 +126,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct PastSessionDetail {
-        pub duration: crate::duration::SessionDuration,
+        pub duration: crate::session_duration::SessionDuration,
         ///The Cobrowse session's end time.
         pub end_time: ::chrono::DateTime<::chrono::offset::Utc>,
         ///The Cobrowse session's ID.
@@ -189,7 +189,7 @@ pub mod types {
     )]
     pub struct PastSessionUser {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub role_type: ::std::option::Option<crate::enums::RoleType>,
+        pub role_type: ::std::option::Option<crate::open_enums::RoleType>,
         ///The user's ID. This is a unique ID assigned to the user joining a session and is valid for only that session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub user_id: ::std::option::Option<::std::string::String>,
@@ -236,7 +236,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct SessionUser {
-        pub role_type: crate::enums::RoleType,
+        pub role_type: crate::open_enums::RoleType,
         ///The user's ID. This is a unique ID assigned to the user joining a session and is valid for only that session.
         pub user_id: ::std::string::String,
         ///The user's display name.
@@ -258,9 +258,9 @@ pub mod types {
     )]
     pub struct SessionUserConnection {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub data_center: ::std::option::Option<crate::enums::DataCenter>,
+        pub data_center: ::std::option::Option<crate::open_enums::DataCenter>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub duration: ::std::option::Option<crate::duration::SessionDuration>,
+        pub duration: ::std::option::Option<crate::session_duration::SessionDuration>,
         ///The user's IP address.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub ip_address: ::std::option::Option<::std::string::String>,
@@ -270,7 +270,7 @@ pub mod types {
         ///The time at which a user left the session. For live sessions, this field is only returned if a user has left the ongoing session.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub leave_time: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
-        pub role_type: crate::enums::RoleType,
+        pub role_type: crate::open_enums::RoleType,
         ///The connection's ID for each time the user joined the session.
         pub user_connection_id: ::std::string::String,
         ///The user's ID. This is a unique ID assigned to the user joining a session and is valid for only that session.
@@ -687,7 +687,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct PastSession {
             duration: ::std::result::Result<
-                crate::duration::SessionDuration,
+                crate::session_duration::SessionDuration,
                 ::std::string::String,
             >,
             end_time: ::std::result::Result<
@@ -731,7 +731,7 @@ pub mod types {
         impl PastSession {
             pub fn duration<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::duration::SessionDuration>,
+                T: ::std::convert::TryInto<crate::session_duration::SessionDuration>,
                 T::Error: ::std::fmt::Display,
             {
                 self.duration = value
@@ -846,7 +846,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct PastSessionDetail {
             duration: ::std::result::Result<
-                crate::duration::SessionDuration,
+                crate::session_duration::SessionDuration,
                 ::std::string::String,
             >,
             end_time: ::std::result::Result<
@@ -885,7 +885,7 @@ pub mod types {
         impl PastSessionDetail {
             pub fn duration<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::duration::SessionDuration>,
+                T: ::std::convert::TryInto<crate::session_duration::SessionDuration>,
                 T::Error: ::std::fmt::Display,
             {
                 self.duration = value
@@ -1111,7 +1111,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct PastSessionUser {
             role_type: ::std::result::Result<
-                ::std::option::Option<crate::enums::RoleType>,
+                ::std::option::Option<crate::open_enums::RoleType>,
                 ::std::string::String,
             >,
             user_id: ::std::result::Result<
@@ -1136,7 +1136,7 @@ pub mod types {
             pub fn role_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::enums::RoleType>,
+                    ::std::option::Option<crate::open_enums::RoleType>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -1196,7 +1196,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct SessionUser {
             role_type: ::std::result::Result<
-                crate::enums::RoleType,
+                crate::open_enums::RoleType,
                 ::std::string::String,
             >,
             user_id: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -1217,7 +1217,7 @@ pub mod types {
         impl SessionUser {
             pub fn role_type<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::enums::RoleType>,
+                T: ::std::convert::TryInto<crate::open_enums::RoleType>,
                 T::Error: ::std::fmt::Display,
             {
                 self.role_type = value
@@ -1276,11 +1276,11 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct SessionUserConnection {
             data_center: ::std::result::Result<
-                ::std::option::Option<crate::enums::DataCenter>,
+                ::std::option::Option<crate::open_enums::DataCenter>,
                 ::std::string::String,
             >,
             duration: ::std::result::Result<
-                ::std::option::Option<crate::duration::SessionDuration>,
+                ::std::option::Option<crate::session_duration::SessionDuration>,
                 ::std::string::String,
             >,
             ip_address: ::std::result::Result<
@@ -1296,7 +1296,7 @@ pub mod types {
                 ::std::string::String,
             >,
             role_type: ::std::result::Result<
-                crate::enums::RoleType,
+                crate::open_enums::RoleType,
                 ::std::string::String,
             >,
             user_connection_id: ::std::result::Result<
@@ -1330,7 +1330,7 @@ pub mod types {
             pub fn data_center<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::enums::DataCenter>,
+                    ::std::option::Option<crate::open_enums::DataCenter>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -1344,7 +1344,7 @@ pub mod types {
             pub fn duration<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::duration::SessionDuration>,
+                    ::std::option::Option<crate::session_duration::SessionDuration>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -1397,7 +1397,7 @@ pub mod types {
             }
             pub fn role_type<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::enums::RoleType>,
+                T: ::std::convert::TryInto<crate::open_enums::RoleType>,
                 T::Error: ::std::fmt::Display,
             {
                 self.role_type = value
@@ -2388,34 +2388,80 @@ pub mod builder {
 pub mod prelude {
     pub use self::super::Client;
 }
-/// Every operation of the spec, with the Zoom facts the runtime layer needs.
-pub const OPERATIONS: &[crate::operation::Operation] = &[
-    crate::operation::Operation {
-        id: "list_live_sessions",
-        zoom_id: "Listlivesessions",
-        method: "GET",
-        path: "/cobrowsesdk/live_sessions",
-        rate_limit_label: crate::operation::RateLimitLabel::Light,
-    },
-    crate::operation::Operation {
-        id: "list_past_sessions",
-        zoom_id: "Listpastsession",
-        method: "GET",
-        path: "/cobrowsesdk/past_sessions",
-        rate_limit_label: crate::operation::RateLimitLabel::ResourceIntensive,
-    },
-    crate::operation::Operation {
-        id: "get_session",
-        zoom_id: "Getasession",
-        method: "GET",
-        path: "/cobrowsesdk/sessions/{sessionId}",
-        rate_limit_label: crate::operation::RateLimitLabel::Light,
-    },
-    crate::operation::Operation {
-        id: "list_session_users",
-        zoom_id: "Listsessionusers",
-        method: "GET",
-        path: "/cobrowsesdk/sessions/{sessionId}/users",
-        rate_limit_label: crate::operation::RateLimitLabel::Light,
-    },
-];
+/// One operation of the API, generated from the spec with its Zoom facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Operation {
+    /// `GET /cobrowsesdk/live_sessions` (`list_live_sessions`).
+    ListLiveSessions,
+    /// `GET /cobrowsesdk/past_sessions` (`list_past_sessions`).
+    ListPastSessions,
+    /// `GET /cobrowsesdk/sessions/{sessionId}` (`get_session`).
+    GetSession,
+    /// `GET /cobrowsesdk/sessions/{sessionId}/users` (`list_session_users`).
+    ListSessionUsers,
+}
+impl Operation {
+    /// Every operation of the API, in path order.
+    pub const ALL: &'static [Operation] = &[
+        Self::ListLiveSessions,
+        Self::ListPastSessions,
+        Self::GetSession,
+        Self::ListSessionUsers,
+    ];
+    /// Our operationId, e.g. `list_past_sessions`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::ListLiveSessions => "list_live_sessions",
+            Self::ListPastSessions => "list_past_sessions",
+            Self::GetSession => "get_session",
+            Self::ListSessionUsers => "list_session_users",
+        }
+    }
+    /// Zoom's own operationId, e.g. `Listpastsession`.
+    pub const fn zoom_id(self) -> &'static str {
+        match self {
+            Self::ListLiveSessions => "Listlivesessions",
+            Self::ListPastSessions => "Listpastsession",
+            Self::GetSession => "Getasession",
+            Self::ListSessionUsers => "Listsessionusers",
+        }
+    }
+    /// The HTTP method.
+    pub const fn method(self) -> &'static str {
+        match self {
+            Self::ListLiveSessions => "GET",
+            Self::ListPastSessions => "GET",
+            Self::GetSession => "GET",
+            Self::ListSessionUsers => "GET",
+        }
+    }
+    /// The path template, e.g. `/cobrowsesdk/sessions/{sessionId}`.
+    pub const fn path(self) -> &'static str {
+        match self {
+            Self::ListLiveSessions => "/cobrowsesdk/live_sessions",
+            Self::ListPastSessions => "/cobrowsesdk/past_sessions",
+            Self::GetSession => "/cobrowsesdk/sessions/{sessionId}",
+            Self::ListSessionUsers => "/cobrowsesdk/sessions/{sessionId}/users",
+        }
+    }
+    /// The Zoom rate-limit budget this operation spends.
+    pub const fn rate_limit_label(self) -> crate::RateLimitLabel {
+        match self {
+            Self::ListLiveSessions => crate::RateLimitLabel::Light,
+            Self::ListPastSessions => crate::RateLimitLabel::ResourceIntensive,
+            Self::GetSession => crate::RateLimitLabel::Light,
+            Self::ListSessionUsers => crate::RateLimitLabel::Light,
+        }
+    }
+    /// The operation whose operationId is `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "list_live_sessions" => Some(Self::ListLiveSessions),
+            "list_past_sessions" => Some(Self::ListPastSessions),
+            "get_session" => Some(Self::GetSession),
+            "list_session_users" => Some(Self::ListSessionUsers),
+            _ => None,
+        }
+    }
+}

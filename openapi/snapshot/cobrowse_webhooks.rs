@@ -134,7 +134,7 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub role_type: ::std::option::Option<crate::enums::RoleType>,
+        pub role_type: ::std::option::Option<crate::open_enums::RoleType>,
         ///The Cobrowse session's ID.
         pub session_id: ::std::string::String,
         ///The session's pin code, which users join the session with.
@@ -186,7 +186,7 @@ pub mod types {
     )]
     pub struct SessionStartedObject {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub role_type: ::std::option::Option<crate::enums::RoleType>,
+        pub role_type: ::std::option::Option<crate::open_enums::RoleType>,
         ///The Cobrowse session's ID.
         pub session_id: ::std::string::String,
         ///The session's start time.
@@ -241,7 +241,7 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub join_time: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub role_type: ::std::option::Option<crate::enums::RoleType>,
+        pub role_type: ::std::option::Option<crate::open_enums::RoleType>,
         ///The Cobrowse session's ID.
         pub session_id: ::std::string::String,
         ///The ID of this connection; each join of a user gets its own.
@@ -296,7 +296,7 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub leave_time: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub role_type: ::std::option::Option<crate::enums::RoleType>,
+        pub role_type: ::std::option::Option<crate::open_enums::RoleType>,
         ///The Cobrowse session's ID.
         pub session_id: ::std::string::String,
         ///The ID of the connection that ended; each join of a user gets its own.
@@ -820,7 +820,7 @@ pub mod types {
                 ::std::string::String,
             >,
             role_type: ::std::result::Result<
-                ::std::option::Option<crate::enums::RoleType>,
+                ::std::option::Option<crate::open_enums::RoleType>,
                 ::std::string::String,
             >,
             session_id: ::std::result::Result<
@@ -888,7 +888,7 @@ pub mod types {
             pub fn role_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::enums::RoleType>,
+                    ::std::option::Option<crate::open_enums::RoleType>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -1061,7 +1061,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct SessionStartedObject {
             role_type: ::std::result::Result<
-                ::std::option::Option<crate::enums::RoleType>,
+                ::std::option::Option<crate::open_enums::RoleType>,
                 ::std::string::String,
             >,
             session_id: ::std::result::Result<
@@ -1101,7 +1101,7 @@ pub mod types {
             pub fn role_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::enums::RoleType>,
+                    ::std::option::Option<crate::open_enums::RoleType>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -1276,7 +1276,7 @@ pub mod types {
                 ::std::string::String,
             >,
             role_type: ::std::result::Result<
-                ::std::option::Option<crate::enums::RoleType>,
+                ::std::option::Option<crate::open_enums::RoleType>,
                 ::std::string::String,
             >,
             session_id: ::std::result::Result<
@@ -1326,7 +1326,7 @@ pub mod types {
             pub fn role_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::enums::RoleType>,
+                    ::std::option::Option<crate::open_enums::RoleType>,
                 >,
                 T::Error: ::std::fmt::Display,
             {
@@ -1494,7 +1494,7 @@ pub mod types {
                 ::std::string::String,
             >,
             role_type: ::std::result::Result<
-                ::std::option::Option<crate::enums::RoleType>,
+                ::std::option::Option<crate::open_enums::RoleType>,
                 ::std::string::String,
             >,
             session_id: ::std::result::Result<
@@ -1557,7 +1557,7 @@ pub mod types {
             pub fn role_type<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::enums::RoleType>,
+                    ::std::option::Option<crate::open_enums::RoleType>,
                 >,
                 T::Error: ::std::fmt::Display,
             {

@@ -9,7 +9,8 @@
 //!
 //! ```
 //! use secrecy::SecretString;
-//! use zoom_cobrowse::webhook::{Event, Receiver, TestSigner};
+//! use zoom_cobrowse::test_util::TestSigner;
+//! use zoom_cobrowse::webhook::{Event, Receiver};
 //!
 //! let secret = SecretString::from("webhook-secret-token");
 //! let receiver = Receiver::new(secret.clone()).expect("the secret token is not empty");
@@ -45,20 +46,14 @@ pub mod axum;
 mod error;
 mod event;
 mod receiver;
-mod signer;
+#[cfg(feature = "test-util")]
+pub(crate) mod signer;
 
 pub use error::{EmptySecretToken, WebhookError};
 pub use event::{Delivery, Event, UnknownEvent};
 pub use receiver::{Receiver, SIGNATURE_HEADER, TIMESTAMP_HEADER};
-pub use signer::TestSigner;
-
-/// A client that delivers events to a receiver as Zoom does, generated from the
-/// webhook spec. Sign each body with [`TestSigner::signature_for_json`]. Its base
-/// URL is the receiver's origin; it posts to `/`.
-pub use crate::generated::webhooks::Client as DeliveryClient;
-
-/// The webhook event types.
+/// The webhook event types, generated from `openapi/cobrowse-webhooks.yaml`
+/// (their `role_type` is the API's open [`crate::types::RoleType`]).
 pub mod types {
-    pub use crate::enums::RoleType;
     pub use crate::generated::webhooks::types::*;
 }

@@ -106,7 +106,7 @@ impl Receiver {
         challenge: &types::EndpointUrlValidation,
     ) -> types::UrlValidationResponse {
         let plain_token = &challenge.payload.plain_token;
-        let mut mac = crate::mac::hmac_sha256(self.secret.expose_secret().as_bytes());
+        let mut mac = crate::signing::hmac_sha256(self.secret.expose_secret().as_bytes());
         mac.update(plain_token.as_bytes());
         types::UrlValidationResponse {
             plain_token: plain_token.clone(),
@@ -178,7 +178,7 @@ pub(crate) fn signed_message_mac(
     timestamp: &str,
     body: &[u8],
 ) -> hmac::Hmac<Sha256> {
-    let mut mac = crate::mac::hmac_sha256(secret.expose_secret().as_bytes());
+    let mut mac = crate::signing::hmac_sha256(secret.expose_secret().as_bytes());
     mac.update(b"v0:");
     mac.update(timestamp.as_bytes());
     mac.update(b":");

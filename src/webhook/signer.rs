@@ -10,7 +10,8 @@ use super::receiver::{SIGNATURE_HEADER, TIMESTAMP_HEADER, signed_message_mac};
 ///
 /// ```
 /// use secrecy::SecretString;
-/// use zoom_cobrowse::webhook::{Event, Receiver, TestSigner};
+/// use zoom_cobrowse::test_util::TestSigner;
+/// use zoom_cobrowse::webhook::{Event, Receiver};
 ///
 /// let secret = SecretString::from("test-secret-token");
 /// let body = br#"{"event":"cobrowse.session_started","event_ts":1743483350000,
@@ -45,7 +46,7 @@ impl TestSigner {
     }
 
     /// The signature of `value` as `serde_json::to_vec` writes it, which is the body
-    /// `reqwest`'s `.json()` (and so the generated [`DeliveryClient`](super::DeliveryClient))
+    /// `reqwest`'s `.json()` (and so the generated [`DeliveryClient`](crate::test_util::DeliveryClient))
     /// sends.
     pub fn signature_for_json<T: serde::Serialize>(
         &self,

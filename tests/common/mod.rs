@@ -31,7 +31,7 @@ pub fn client(server: &MockServer) -> Client {
 
 /// The generated client against `base_url`, on the crate's transport with
 /// retries off, so each test sees exactly one exchange.
-pub fn raw_client(base_url: &str) -> zoom_cobrowse::generated::Client {
+pub fn raw_client(base_url: &str) -> zoom_cobrowse::raw::Client {
     Client::builder(Credentials::bearer(TOKEN))
         .base_url(base_url)
         .retry(RetryPolicy::disabled())
@@ -117,7 +117,7 @@ pub async fn exchange<T, Fut>(
     path: &str,
     query: &[(&str, &str)],
     (status, body): (u16, impl Into<Body>),
-    call: impl FnOnce(zoom_cobrowse::generated::Client) -> Fut,
+    call: impl FnOnce(zoom_cobrowse::raw::Client) -> Fut,
 ) -> T
 where
     Fut: Future<Output = T>,
@@ -149,7 +149,7 @@ pub async fn fetch<T, E, Fut>(
     path: &str,
     query: &[(&str, &str)],
     answer: (u16, impl Into<Body>),
-    call: impl FnOnce(zoom_cobrowse::generated::Client) -> Fut,
+    call: impl FnOnce(zoom_cobrowse::raw::Client) -> Fut,
 ) -> T
 where
     E: std::fmt::Debug,

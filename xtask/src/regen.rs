@@ -25,8 +25,9 @@ pub const SPEC: &str = codegen::API_SPEC;
 pub const OVERLAY: &str = "openapi/overlay.yaml";
 /// The reviewable copy of the generated client.
 pub const CODE_SNAPSHOT: &str = "openapi/snapshot/cobrowse.rs";
-/// The reviewable copy of the generated httpmock helpers (feature `mock`).
-pub const HTTPMOCK_SNAPSHOT: &str = "openapi/snapshot/httpmock.rs";
+/// The generated httpmock helpers, checked in as source of the simulator crate
+/// (zoom-cobrowse-mock), which has no build script and ships without the spec.
+pub const HTTPMOCK_SNAPSHOT: &str = "mock/src/generated/httpmock.rs";
 /// The API-surface summary.
 pub const SURFACE_SNAPSHOT: &str = "openapi/snapshot/surface.txt";
 /// The webhook spec, relative to the workspace root.

@@ -36,7 +36,7 @@ fn importing_the_3_1_fixture_reproduces_the_committed_spec_byte_for_byte() {
     for file in [
         SPEC,
         "openapi/snapshot/cobrowse.rs",
-        "openapi/snapshot/httpmock.rs",
+        "mock/src/generated/httpmock.rs",
         "openapi/snapshot/surface.txt",
         "openapi/cobrowse-webhooks.yaml",
         "openapi/snapshot/cobrowse_webhooks.rs",

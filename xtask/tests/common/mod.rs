@@ -38,7 +38,8 @@ pub fn fixture_path() -> PathBuf {
     repo().join("xtask/tests/fixtures/zoom-cobrowse-3.1.json")
 }
 
-/// A workspace root holding a copy of the committed `openapi/` directory.
+/// A workspace root holding a copy of the committed `openapi/` directory and
+/// the simulator's generated httpmock helpers.
 pub struct Workspace {
     dir: TempDir,
 }
@@ -47,6 +48,9 @@ impl Workspace {
     pub fn copy() -> Self {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&repo().join("openapi"), &dir.path().join("openapi"));
+        // The httpmock helpers regen writes live in the simulator crate.
+        let generated = "mock/src/generated";
+        copy_dir(&repo().join(generated), &dir.path().join(generated));
         Self { dir }
     }
 
