@@ -19,6 +19,7 @@ edition = "2024"
 
 [features]
 extra = []
+slim = []
 
 [workspace]
 members = [".", "helper"]
@@ -75,6 +76,19 @@ pub use std::collections::BTreeMap as Map;
 pub fn first(widgets: &[Widget]) -> Option<&Widget> {
     widgets.first()
 }
+
+/// Everything in it is behind the feature too.
+#[cfg(feature = "extra")]
+pub mod gated {
+    pub fn inside() {}
+}
+
+#[cfg(any(feature = "extra", feature = "slim"))]
+pub const LIMIT: usize = 3;
+
+pub mod prelude {
+    pub use crate::shapes::*;
+}
 "#;
 
 /// What the fixture's listing must say, line for line.
@@ -84,6 +98,7 @@ pub enum fixture_api::Form
 pub fixture_api::Form::Circle(f64)
 pub fixture_api::Form::Dot
 pub fixture_api::Form::Rect { w: u32, h: u32 }
+#[cfg(any(feature = \"extra\", feature = \"slim\"))] pub const fixture_api::LIMIT: usize
 pub use fixture_api::Map = std::collections::BTreeMap
 pub struct fixture_api::Widget
 pub fixture_api::Widget::id: u32
@@ -91,6 +106,15 @@ pub fn fixture_api::Widget::label(&self, prefix: &str) -> String
 pub fn fixture_api::Widget::new(id: u32) -> Self
 impl Clone for fixture_api::Widget
 #[cfg(feature = \"extra\")] pub fn fixture_api::first(widgets: &[fixture_api::Widget]) -> Option<&fixture_api::Widget>
+#[cfg(feature = \"extra\")] pub mod fixture_api::gated
+#[cfg(feature = \"extra\")] pub fn fixture_api::gated::inside()
+pub mod fixture_api::prelude
+pub trait fixture_api::prelude::Area
+pub fn fixture_api::prelude::Area::area(&self) -> f64
+pub enum fixture_api::prelude::Shape
+pub fixture_api::prelude::Shape::Circle(f64)
+pub fixture_api::prelude::Shape::Dot
+pub fixture_api::prelude::Shape::Rect { w: u32, h: u32 }
 pub mod fixture_api::shapes
 pub trait fixture_api::shapes::Area
 pub fn fixture_api::shapes::Area::area(&self) -> f64
@@ -176,7 +200,7 @@ fn the_listing_has_exactly_the_public_items_of_the_fixture() {
     let stdout = fixture.record();
     assert_eq!(fixture.read(LISTING), EXPECTED);
     assert!(
-        stdout.contains(&format!("{LISTING}: rewritten (+19 -0 lines)")),
+        stdout.contains(&format!("{LISTING}: rewritten (+29 -0 lines)")),
         "{stdout}"
     );
     assert!(
