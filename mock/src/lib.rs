@@ -51,6 +51,7 @@
 //! - Times follow the [`Clock`] (the system clock by default; a [`ManualClock`] moves
 //!   page tokens, access tokens, API JWTs and rate-limit windows without sleeping).
 //!   Latency faults are real time.
+#![deny(missing_docs)]
 
 mod auth;
 mod clock;
