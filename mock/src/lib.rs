@@ -1,4 +1,4 @@
-//! A local, stateful Zoom Cobrowse API for tests (feature `mock`).
+//! A local, stateful Zoom Cobrowse API for tests of code that uses zoom-cobrowse.
 //!
 //! [`MockZoom`] serves the four Cobrowse operations and Zoom's OAuth token endpoint on
 //! a loopback port, over seeded, realistic data: live sessions in progress, six
