@@ -438,8 +438,9 @@ impl TokenSource {
         };
         if status.is_success() {
             let (token, lifetime) = parse_oauth_token(&body, status).map_err(Attempt::Final)?;
-            return CachedToken::new(&token, Some(renew_at(lifetime)))
-                .map_err(|e| Attempt::Final(e.with_status(status).with_operation(OAUTH_OPERATION)));
+            return CachedToken::new(&token, Some(renew_at(lifetime))).map_err(|e| {
+                Attempt::Final(e.with_status(status).with_operation(OAUTH_OPERATION))
+            });
         }
         if is_retryable_status(status) {
             // A gateway outage or a rate limit: the server's problem, not the credentials'.

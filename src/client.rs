@@ -4,9 +4,9 @@ use std::time::Duration;
 
 use crate::auth::{Credentials, DEFAULT_OAUTH_URL, TokenSource};
 use crate::body::DEFAULT_MAX_BODY_SIZE;
-use crate::pagination::DEFAULT_MAX_PAGES;
 use crate::error::Error;
 use crate::generated::Client as RawClient;
+use crate::pagination::DEFAULT_MAX_PAGES;
 use crate::rate_limit::{Limiter, RateLimits};
 use crate::retry::RetryPolicy;
 use crate::transport::Transport;

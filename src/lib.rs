@@ -55,8 +55,8 @@ mod transport;
 pub mod webhook;
 
 pub use auth::{Credentials, DEFAULT_OAUTH_URL};
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use body::DEFAULT_MAX_BODY_SIZE;
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use error::{CODE_PAGE_TOKEN_EXPIRED, ERROR_BODY_LIMIT, Error, ErrorKind};
 pub use generated::Operation;
 pub use month_windows::RangeBound;

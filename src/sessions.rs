@@ -116,7 +116,9 @@ impl LiveSessions {
 
     /// Every page, the next fetched while the caller handles the current one.
     pub fn pages(self) -> PageStream<LiveSessionList> {
-        follow(self.client.max_pages(), self, |request, token| Box::pin(request.page(token)))
+        follow(self.client.max_pages(), self, |request, token| {
+            Box::pin(request.page(token))
+        })
     }
 
     /// Every live session.
@@ -216,7 +218,9 @@ impl PastSessions {
     /// [`window_concurrency`](Self::window_concurrency) windows are fetched at once.
     pub fn pages(self) -> PageStream<PastSessionList> {
         let Some((from, to)) = self.range else {
-            return follow(self.client.max_pages(), self, |request, token| Box::pin(request.page(token)));
+            return follow(self.client.max_pages(), self, |request, token| {
+                Box::pin(request.page(token))
+            });
         };
         if from > to {
             return PageStream::failed(
@@ -239,7 +243,8 @@ impl PastSessions {
                 fetch
             })
             .collect();
-        PageStream::chain_concurrent(sequences, concurrency, WINDOW_PAGES_AHEAD).max_pages(max_pages)
+        PageStream::chain_concurrent(sequences, concurrency, WINDOW_PAGES_AHEAD)
+            .max_pages(max_pages)
     }
 
     /// Every past session, in the order of [`pages`](Self::pages).
@@ -281,7 +286,9 @@ impl SessionUsers {
 
     /// Every page, the next fetched while the caller handles the current one.
     pub fn pages(self) -> PageStream<SessionUserList> {
-        follow(self.client.max_pages(), self, |request, token| Box::pin(request.page(token)))
+        follow(self.client.max_pages(), self, |request, token| {
+            Box::pin(request.page(token))
+        })
     }
 
     /// Every connection of every user.
