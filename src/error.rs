@@ -65,7 +65,8 @@ pub enum ErrorKind {
     Decode,
     /// The request never got a complete answer: connect, timeout, reset.
     Transport,
-    /// Credentials were rejected or a token could not be obtained.
+    /// The credentials were refused by the token endpoint, or an API JWT could not
+    /// be signed.
     Auth,
     /// The client or a request was configured wrongly (including environment variables).
     Config,
@@ -238,7 +239,10 @@ impl Error {
         self.0.status == Some(StatusCode::NOT_FOUND)
     }
 
-    /// 401, or credentials that could not produce a token.
+    /// The credentials were refused: a 401 from the API, or the OAuth token
+    /// endpoint refusing them (its 400, 401 or 403). A token endpoint that is
+    /// down, slow or answers something that is not a token is not this, but a
+    /// transport, server ([`ErrorKind::Api`] with its status) or decode error.
     pub fn is_unauthorized(&self) -> bool {
         self.0.status == Some(StatusCode::UNAUTHORIZED) || self.0.kind == ErrorKind::Auth
     }

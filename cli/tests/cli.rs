@@ -332,7 +332,7 @@ async fn table_cells_and_error_lines_carry_no_terminal_controls() {
     // Control characters in every string a row shows, escaped in the JSON body.
     let evil = "\\u001b]0;pwned\\u0007\\u001b[2J\\u202eevil\\u009b31m";
     let page = format!(
-        r#"{{"page_size":30,"next_page_token":"","sessions":[{{"session_id":"s{evil}","start_time":"2025-02-14T19:09:01Z","session_pin":"{evil}"}}]}}"#
+        r#"{{"page_size":30,"next_page_token":"","sessions":[{{"session_id":"s{evil}","start_time":"2025-02-14T19:09:01Z","session_pin":"{evil}","users":[]}}]}}"#
     );
     let canned = || Fault::Answer {
         status: 200,
