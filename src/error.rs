@@ -162,10 +162,10 @@ impl Error {
 
     /// An error answer whose body is Zoom's error JSON.
     pub(crate) fn from_zoom(status: StatusCode, headers: &HeaderMap, mut zoom: ZoomError) -> Self {
-        if let Some(message) = &mut zoom.message {
-            if let Cow::Owned(scrubbed) = redact::scrub(message) {
-                *message = scrubbed;
-            }
+        if let Some(message) = &mut zoom.message
+            && let Cow::Owned(scrubbed) = redact::scrub(message)
+        {
+            *message = scrubbed;
         }
         let mut error = Self::new(ErrorKind::Api, "");
         error.0.status = Some(status);

@@ -394,3 +394,24 @@ async fn a_last_that_names_no_range_is_refused_not_replaced_by_the_default() {
     let output = run(&["past", "--last", "90"], &env_for(&zoom)).await;
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+#[tokio::test]
+async fn credentials_a_server_echoes_never_reach_the_terminal() {
+    let zoom = MockZoom::builder().seed(14).start().await.unwrap();
+    let token = zoom.credentials().bearer_tokens[0]
+        .expose_secret()
+        .to_string();
+    for html in [false, true] {
+        zoom.set_faults(FaultPlan::new().next(1, Fault::EchoAuthorization { html }));
+        let output = run(&["session", "s1"], &env_for(&zoom)).await;
+        assert_eq!(output.status.code(), Some(1));
+        let err = stderr(&output);
+        assert!(err.contains("HTTP 400"), "{err}");
+        assert!(
+            err.contains("[REDACTED]"),
+            "the echo was not shown redacted: {err}"
+        );
+        assert!(!err.contains(&token), "the token was shown: {err}");
+        assert!(!String::from_utf8_lossy(&output.stdout).contains(&token));
+    }
+}
