@@ -97,7 +97,7 @@ pub(crate) async fn read(
     Ok(body.finish())
 }
 
-/// Collects `chunks` as [`read`] does an answer's body that declared `declared`
+/// Collects `chunks` as the client reads an answer's body that declared `declared`
 /// bytes: the body, or [`ErrorKind::BodyTooLarge`] as soon as it passes `limit`.
 /// For fuzzing and property tests of the limit.
 #[cfg(feature = "test-util")]
