@@ -100,13 +100,24 @@ pub struct PastArgs {
 }
 
 impl PastArgs {
-    /// The range asked for; `None` means Zoom's default, the last 24 hours.
-    pub fn range(&self, today: NaiveDate) -> Option<(RangeBound, RangeBound)> {
+    /// The range asked for; `None` means Zoom's default, the last 24 hours. A
+    /// `--last` that names no range (0 days, or a start before the earliest date
+    /// there is) is an error, not a silent fall back to that default.
+    pub fn range(&self, today: NaiveDate) -> Result<Option<(RangeBound, RangeBound)>, String> {
         if let Some(days) = self.last {
-            let from = today.checked_sub_days(Days::new(u64::from(days.saturating_sub(1))))?;
-            return Some((RangeBound::Date(from), RangeBound::Date(today)));
+            let from = days
+                .checked_sub(1)
+                .and_then(|back| today.checked_sub_days(Days::new(u64::from(back))))
+                .ok_or_else(|| {
+                    format!(
+                        "--last {days} names no range: it takes 1 or more days, \
+                         reaching back no further than {}",
+                        NaiveDate::MIN
+                    )
+                })?;
+            return Ok(Some((RangeBound::Date(from), RangeBound::Date(today))));
         }
-        self.from.zip(self.to)
+        Ok(self.from.zip(self.to))
     }
 }
 

@@ -14,7 +14,7 @@ use zoom_cobrowse::{Client, Credentials, Page, PageStream};
 use zoom_cobrowse_mock::MockZoom;
 
 use args::{Cli, Command};
-use output::{Columns, Output};
+use output::{Columns, Output, printable};
 
 const LIVE: Columns = &[
     ("SESSION", "session_id", 24),
@@ -49,10 +49,12 @@ const SESSION: Columns = &[
     ("USERS", "user_count", 5),
 ];
 
-/// Why the command failed: the API's error, or standard output going away.
+/// Why the command failed: the API's error, standard output going away, or
+/// arguments that parse but cannot be carried out.
 enum Failure {
     Api(zoom_cobrowse::Error),
     Output(io::Error),
+    Usage(String),
 }
 
 impl From<zoom_cobrowse::Error> for Failure {
@@ -84,12 +86,21 @@ fn main() -> ExitCode {
         // A reader that stopped early (`| head`) is not an error.
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
-            eprintln!("cobrowse: cannot write the output: {e}");
+            eprintln!(
+                "cobrowse: cannot write the output: {}",
+                printable(&e.to_string())
+            );
             ExitCode::FAILURE
         }
+        // The server's message may carry escape sequences meant for the terminal.
         Err(Failure::Api(e)) => {
-            eprintln!("cobrowse: {e}");
+            eprintln!("cobrowse: {}", printable(&e.to_string()));
             ExitCode::FAILURE
+        }
+        // Clap's usage errors exit with 2; so do these.
+        Err(Failure::Usage(message)) => {
+            eprintln!("cobrowse: {message}");
+            ExitCode::from(2)
         }
     }
 }
@@ -122,7 +133,10 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Past(past) => {
             let mut request = client.past_sessions().page_size(past.page.page_size);
-            if let Some((from, to)) = past.range(chrono::Utc::now().date_naive()) {
+            let range = past
+                .range(chrono::Utc::now().date_naive())
+                .map_err(Failure::Usage)?;
+            if let Some((from, to)) = range {
                 request = request.range(from, to);
             }
             if let Some(time_type) = past.time_type {
