@@ -129,12 +129,12 @@ impl Archive {
         stats::stats(&self.db, query).await
     }
 
-    /// Every archived session, by session ID.
+    /// Every archived session, by session ID (byte order).
     pub async fn sessions(&self) -> Result<Vec<ArchivedSession>> {
         fetch_all!(
             &self.db,
             "SELECT session_id, session_pin, status, start_time, end_time, duration_seconds, \
-             user_count, source, raw FROM cobrowse_sessions ORDER BY session_id",
+             user_count, source, raw FROM cobrowse_sessions",
             [],
             |row| {
                 Ok(ArchivedSession {
@@ -150,16 +150,21 @@ impl Archive {
                 })
             }
         )
+        .map(|mut rows| {
+            // Byte order, whatever the database's collation.
+            rows.sort_by(|a, b| a.session_id.cmp(&b.session_id));
+            rows
+        })
         .map_err(|e| Error::database(Action::Reading, e))
     }
 
-    /// Every archived connection, by session ID, then connection ID.
+    /// Every archived connection, by session ID, then connection ID (byte order).
     pub async fn connections(&self) -> Result<Vec<ArchivedConnection>> {
         fetch_all!(
             &self.db,
             "SELECT session_id, user_connection_id, user_id, user_name, role_type, data_center, \
              ip_address, join_time, leave_time, duration_seconds, source, raw \
-             FROM cobrowse_connections ORDER BY session_id, user_connection_id",
+             FROM cobrowse_connections",
             [],
             |row| {
                 Ok(ArchivedConnection {
@@ -178,6 +183,12 @@ impl Archive {
                 })
             }
         )
+        .map(|mut rows| {
+            rows.sort_by(|a, b| {
+                (&a.session_id, &a.user_connection_id).cmp(&(&b.session_id, &b.user_connection_id))
+            });
+            rows
+        })
         .map_err(|e| Error::database(Action::Reading, e))
     }
 
