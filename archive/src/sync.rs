@@ -32,8 +32,11 @@ pub struct SyncOptions {
     now: Option<DateTime<Utc>>,
     window_concurrency: usize,
     user_concurrency: usize,
-    progress: Option<Arc<dyn Fn(&Progress) + Send + Sync>>,
+    progress: Option<ProgressFn>,
 }
+
+/// What [`SyncOptions::on_progress`] keeps.
+type ProgressFn = Arc<dyn Fn(&Progress) + Send + Sync>;
 
 impl fmt::Debug for SyncOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
