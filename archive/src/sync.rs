@@ -7,12 +7,11 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, Months, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
 use futures_util::{StreamExt, TryStreamExt, stream};
 use sqlx::Row;
-use zoom_cobrowse::Client;
 use zoom_cobrowse::types::{PastSession, SessionDetail, SessionUserConnection, TimeType};
-use zoom_cobrowse::windows::{self, RangeBound, Window};
+use zoom_cobrowse::{Client, RangeBound};
 
 use crate::db::{Db, fetch_all};
 use crate::error::{Action, Error, Result};
@@ -188,7 +187,7 @@ async fn run(db: &Db, client: &Client, options: &SyncOptions) -> Result<SyncRepo
         .and_then(|c| c.checked_sub_signed(overlap))
         .map_or(oldest, |f| f.max(oldest))
         .min(now);
-    let windows = windows::split(RangeBound::Time(from), RangeBound::Time(now));
+    let windows = month_windows(from, now);
     let mut report = SyncReport {
         from: Some(from),
         to: Some(now),
@@ -260,10 +259,10 @@ async fn fetch_window(
     window: Window,
     user_concurrency: usize,
 ) -> Result<FetchedWindow> {
-    let (start, end) = (bound_start(window.from), bound_end(window.to));
+    let Window { start, end } = window;
     let sessions: Vec<PastSession> = client
         .past_sessions()
-        .range(window.from, window.to)
+        .range(RangeBound::Time(start), RangeBound::Time(end))
         .time_type(TimeType::EndTime)
         .items()
         .try_collect()
@@ -434,23 +433,69 @@ pub(crate) async fn read_checkpoint(db: &Db) -> Result<Option<DateTime<Utc>>> {
     Ok(rows.into_iter().next())
 }
 
-fn bound_start(bound: RangeBound) -> DateTime<Utc> {
-    match bound {
-        RangeBound::Date(day) => day.and_time(NaiveTime::MIN).and_utc(),
-        RangeBound::Time(t) => t,
-    }
+/// One past-session listing: both ends inclusive, within one calendar month (Zoom
+/// answers at most a month per call).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Window {
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
 }
 
-fn bound_end(bound: RangeBound) -> DateTime<Utc> {
-    match bound {
-        RangeBound::Date(day) => {
-            day.and_time(NaiveTime::MIN).and_utc() + TimeDelta::seconds(86_399)
-        }
-        RangeBound::Time(t) => t,
+/// Splits `from..=to` (whole seconds) at calendar-month ends. Windows meet without
+/// overlapping: Zoom's `from` and `to` are both inclusive. Each window is also a
+/// transaction, so its end is a checkpoint.
+fn month_windows(from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Window> {
+    let mut windows = Vec::new();
+    let mut start = from;
+    while start <= to {
+        let day = start.date_naive();
+        let next_month = NaiveDate::from_ymd_opt(day.year(), day.month(), 1)
+            .and_then(|first| first.checked_add_months(Months::new(1)))
+            .map(|first| first.and_time(NaiveTime::MIN).and_utc());
+        let Some(next_month) = next_month else {
+            windows.push(Window { start, end: to });
+            break;
+        };
+        let end = (next_month - TimeDelta::seconds(1)).min(to);
+        windows.push(Window { start, end });
+        start = end + TimeDelta::seconds(1);
     }
+    windows
 }
 
 /// Zoom's times are whole seconds; so are the windows and the checkpoint.
 fn whole_second(t: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp(t.timestamp(), 0).unwrap_or(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn windows_meet_at_month_ends() {
+        let windows = month_windows(t("2026-05-30T00:00:00Z"), t("2026-07-02T10:00:00Z"));
+        let bounds: Vec<_> = windows
+            .iter()
+            .map(|w| (w.start.to_rfc3339(), w.end.to_rfc3339()))
+            .collect();
+        assert_eq!(
+            bounds,
+            [
+                ("2026-05-30T00:00:00+00:00", "2026-05-31T23:59:59+00:00"),
+                ("2026-06-01T00:00:00+00:00", "2026-06-30T23:59:59+00:00"),
+                ("2026-07-01T00:00:00+00:00", "2026-07-02T10:00:00+00:00"),
+            ]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+        assert_eq!(
+            month_windows(t("2026-07-02T10:00:00Z"), t("2026-07-02T10:00:00Z")).len(),
+            1
+        );
+        assert!(month_windows(t("2026-07-02T10:00:01Z"), t("2026-07-02T10:00:00Z")).is_empty());
+    }
 }

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use common::{Target, client};
-use zoom_cobrowse::mock::MockZoom;
 use zoom_cobrowse_archive::{Bucket, StatsQuery, SyncOptions};
+use zoom_cobrowse_mock::MockZoom;
 
 fn nearest_rank(sorted: &[i64], p: usize) -> Option<i64> {
     (!sorted.is_empty()).then(|| sorted[(p * sorted.len()).div_ceil(100).max(1) - 1])

@@ -10,9 +10,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use common::{Contents, Target, assert_matches_api, client, client_with, contents};
 use futures_util::future::join;
-use zoom_cobrowse::RetryPolicy;
-use zoom_cobrowse::mock::{Fault, FaultPlan, MockZoom, ServerStatus};
+use zoom_cobrowse::{Operation, RetryPolicy};
 use zoom_cobrowse_archive::{Archive, Error, SyncOptions};
+use zoom_cobrowse_mock::{Fault, FaultPlan, MockZoom, ServerStatus};
 
 async fn simulator(seed: u64, per_day: usize, live: usize) -> MockZoom {
     MockZoom::builder()
@@ -39,7 +39,7 @@ async fn backfill_matches_the_api(target: Target) {
     assert_eq!(report.sessions_listed, report.sessions_written);
     // One user listing per past session, and no more.
     assert_eq!(
-        zoom.stats().requests("list_session_users"),
+        zoom.stats().requests(Operation::ListSessionUsers),
         report.sessions_written
     );
     assert_eq!(got.checkpoint, report.to, "the checkpoint is the run's end");
@@ -100,9 +100,12 @@ async fn incremental_runs_fetch_only_new_sessions(target: Target) {
     let second = archive.sync(&client, &live).await.unwrap();
     let stats = zoom.stats();
     assert_eq!(second.sessions_written, 5, "{second:?}");
-    assert_eq!(stats.requests("list_session_users"), 5 + 7);
-    assert_eq!(stats.requests("list_past_sessions"), second.windows as u64);
-    assert_eq!(stats.requests("get_session"), 0);
+    assert_eq!(stats.requests(Operation::ListSessionUsers), 5 + 7);
+    assert_eq!(
+        stats.requests(Operation::ListPastSessions),
+        second.windows as u64
+    );
+    assert_eq!(stats.requests(Operation::GetSession), 0);
     let got = contents(&archive).await;
     // Each ended session is one past row now, with the API's users: no duplicate.
     assert_matches_api(&zoom, &got, true);
@@ -119,8 +122,8 @@ async fn incremental_runs_fetch_only_new_sessions(target: Target) {
         .unwrap();
     assert_eq!(third.sessions_written, 0);
     // The seven live rows are not in the past listing: asked for one by one.
-    assert_eq!(zoom.stats().requests("get_session"), 7);
-    assert_eq!(zoom.stats().requests("list_session_users"), 7);
+    assert_eq!(zoom.stats().requests(Operation::GetSession), 7);
+    assert_eq!(zoom.stats().requests(Operation::ListSessionUsers), 7);
     // The past rows are as they were; the live ones now carry get-session's view.
     let past = |c: &Contents| -> Vec<_> {
         c.sessions
@@ -301,7 +304,7 @@ async fn a_second_postgres_archiver_waits_and_fetches_nothing_twice() {
     );
     assert_eq!(ra.sessions_written.min(rb.sessions_written), 0);
     assert_eq!(
-        zoom.stats().requests("list_session_users"),
+        zoom.stats().requests(Operation::ListSessionUsers),
         zoom.past_sessions().len() as u64
     );
 }
@@ -462,7 +465,8 @@ async fn a_failing_zoom_leaves_postgres_at_the_last_checkpoint() {
 
 fn delivery(body: serde_json::Value) -> zoom_cobrowse::webhook::Delivery {
     use secrecy::SecretString;
-    use zoom_cobrowse::webhook::{Receiver, TestSigner};
+    use zoom_cobrowse::test_util::TestSigner;
+    use zoom_cobrowse::webhook::Receiver;
     let secret = SecretString::from("archive-test-secret");
     let body = serde_json::to_vec(&body).unwrap();
     let now = std::time::SystemTime::now();

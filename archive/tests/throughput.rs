@@ -7,9 +7,9 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{Target, assert_matches_api, client, client_with, contents};
-use zoom_cobrowse::mock::{MockZoom, Plan, RateLimits as MockRateLimits};
-use zoom_cobrowse::{RateLimitLabel, RateLimits};
+use zoom_cobrowse::{Operation, RateLimitLabel, RateLimits};
 use zoom_cobrowse_archive::SyncOptions;
+use zoom_cobrowse_mock::MockZoom;
 
 /// The least time `requests` requests take under `limit` per `per` with fixed
 /// windows: the first window's budget is spent at once, each later one waits for
@@ -26,7 +26,7 @@ async fn backfill_against_pro_rate_limits() {
         .seed(71)
         .past_sessions_per_day(2)
         .live_sessions(0)
-        .rate_limits(MockRateLimits::plan(Plan::Pro))
+        .rate_limits(RateLimits::pro())
         .start()
         .await
         .unwrap();
@@ -41,8 +41,8 @@ async fn backfill_against_pro_rate_limits() {
     let elapsed = started.elapsed();
     assert_matches_api(&zoom, &contents(&archive).await, false);
     let stats = zoom.stats();
-    let users = stats.requests("list_session_users");
-    let past = stats.requests("list_past_sessions");
+    let users = stats.requests(Operation::ListSessionUsers);
+    let past = stats.requests(Operation::ListPastSessions);
     let bound =
         floor(users, 30, Duration::from_secs(1)).max(floor(past, 10, Duration::from_secs(60)));
     println!(

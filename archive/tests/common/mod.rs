@@ -9,9 +9,9 @@ use secrecy::ExposeSecret;
 use sqlx::Connection;
 use sqlx::postgres::{PgConnectOptions, PgConnection};
 use sqlx::sqlite::SqliteConnectOptions;
-use zoom_cobrowse::mock::MockZoom;
 use zoom_cobrowse::{Client, Credentials};
 use zoom_cobrowse_archive::{Archive, ArchivedConnection, ArchivedSession};
+use zoom_cobrowse_mock::MockZoom;
 
 /// `DATABASE_URL`, or the machine's PostgreSQL.
 pub fn database_url() -> String {
