@@ -134,7 +134,7 @@ pub struct Progress {
 }
 
 /// What a sync did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SyncReport {
     /// The first instant listed (the checkpoint less the overlap, or the start of the
