@@ -5,12 +5,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use xtask::error::{Error, Result};
+use xtask::public_api;
 use xtask::regen::{self, Source};
 
 #[derive(Parser)]
 #[command(
     name = "cargo xtask",
-    about = "Maintainer tools for zoom-cobrowse's OpenAPI spec"
+    about = "Maintainer tools for zoom-cobrowse's OpenAPI spec and public API"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -44,6 +45,16 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
     },
+    /// Record the public API of each publishable crate (all features on) in
+    /// public-api/<crate>.txt, from rustdoc's JSON, and print what changed.
+    PublicApi {
+        /// Write nothing; fail if a listing is stale.
+        #[arg(long)]
+        check: bool,
+        /// The workspace root (default: this repository).
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -61,6 +72,14 @@ fn main() -> ExitCode {
             let root = root.unwrap_or_else(default_root);
             let out = root.join(out.unwrap_or_else(|| regen::UPSTREAM_FIXTURE.into()));
             upstream_cmd(&root, &out)
+        }
+        Command::PublicApi { check, root } => {
+            let root = root.unwrap_or_else(default_root);
+            if check {
+                public_api_check_cmd(&root)
+            } else {
+                public_api_cmd(&root)
+            }
         }
     };
     match result {
@@ -139,4 +158,51 @@ fn upstream_cmd(root: &Path, out: &Path) -> Result<ExitCode> {
     std::fs::write(out, json).map_err(|e| Error::in_file(out, e))?;
     println!("wrote {}", out.display());
     Ok(ExitCode::SUCCESS)
+}
+
+fn public_api_cmd(root: &Path) -> Result<ExitCode> {
+    let generated = public_api::generate(root)?;
+    let changes = public_api::changes(root, &generated)?;
+    public_api::write(root, &changes)?;
+    for (path, _) in &generated {
+        if !changes.iter().any(|c| c.path == *path) {
+            println!("{path}: unchanged");
+        }
+    }
+    for change in &changes {
+        let (added, removed) = change.line_counts();
+        let done = if change.new.is_some() {
+            "rewritten"
+        } else {
+            "removed"
+        };
+        println!("{}: {done} (+{added} -{removed} lines)", change.path);
+        print!("{}", change.unified_diff(usize::MAX));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn public_api_check_cmd(root: &Path) -> Result<ExitCode> {
+    let generated = public_api::generate(root)?;
+    let changes = public_api::changes(root, &generated)?;
+    if changes.is_empty() {
+        println!(
+            "{}/ records the public API of every publishable crate",
+            public_api::DIR
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    for change in &changes {
+        let (added, removed) = change.line_counts();
+        eprintln!(
+            "stale: {} {} (+{added} -{removed} lines)",
+            change.path,
+            public_api::why_stale(change)
+        );
+    }
+    for change in &changes {
+        eprint!("{}", change.unified_diff(400));
+    }
+    eprintln!("run `cargo xtask public-api`, review the API change and commit the result");
+    Ok(ExitCode::FAILURE)
 }

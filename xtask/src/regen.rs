@@ -10,14 +10,13 @@
 
 use std::path::{Path, PathBuf};
 
-use similar::{ChangeTag, TextDiff};
 use zoom_cobrowse_codegen as codegen;
 
 use crate::dialect::{self, Notes};
 use crate::doc::{self, Value};
 use crate::error::{Error, Result};
 use crate::overlay::Overlay;
-use crate::{emit, openapi, surface, zoom};
+use crate::{diff, emit, openapi, surface, zoom};
 
 /// The spec, relative to the workspace root.
 pub const SPEC: &str = codegen::API_SPEC;
@@ -227,35 +226,16 @@ pub struct Change {
 impl Change {
     /// `+added -removed` lines.
     pub fn line_counts(&self) -> (usize, usize) {
-        let diff = TextDiff::from_lines(&self.old, &self.new);
-        diff.iter_all_changes()
-            .fold((0, 0), |(add, del), change| match change.tag() {
-                ChangeTag::Insert => (add + 1, del),
-                ChangeTag::Delete => (add, del + 1),
-                ChangeTag::Equal => (add, del),
-            })
+        diff::line_counts(&self.old, &self.new)
     }
 
     /// A unified diff, committed → regenerated, at most `max_lines` long.
     pub fn unified_diff(&self, max_lines: usize) -> String {
-        let diff = TextDiff::from_lines(&self.old, &self.new);
-        let text = diff
-            .unified_diff()
-            .context_radius(2)
-            .header(
-                &format!("{} (committed)", self.path),
-                &format!("{} (regen)", self.path),
-            )
-            .to_string();
-        let lines: Vec<&str> = text.lines().collect();
-        if lines.len() <= max_lines {
-            return text;
-        }
-        format!(
-            "{}\n... {} more diff lines\n",
-            lines[..max_lines].join("\n"),
-            lines.len() - max_lines
-        )
+        let labels = (
+            &format!("{} (committed)", self.path),
+            &format!("{} (regen)", self.path),
+        );
+        diff::unified((labels.0, labels.1), &self.old, &self.new, max_lines)
     }
 }
 
