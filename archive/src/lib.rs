@@ -46,13 +46,14 @@ mod webhook;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::Row;
-use sqlx::postgres::PgConnectOptions;
-use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::types::Json;
 use zoom_cobrowse::Client;
 use zoom_cobrowse::webhook::Delivery;
 
 pub use error::{Action, Error, Result};
+/// The connection options [`Archive::open_postgres`] and [`Archive::open_sqlite`]
+/// take, from the sqlx this crate is built with.
+pub use sqlx::{postgres::PgConnectOptions, sqlite::SqliteConnectOptions};
 pub use stats::{AgentSessions, Bucket, Period, Stats, StatsQuery, Summary};
 pub use sync::{DEFAULT_OVERLAP, Progress, SyncOptions, SyncReport};
 pub use webhook::Ingested;

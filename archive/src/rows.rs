@@ -254,6 +254,100 @@ const INSERT_CONNECTION_KEEP: &str = "INSERT INTO cobrowse_connections (session_
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
      ON CONFLICT (session_id, user_connection_id) DO NOTHING";
 
+/// Rows per multi-row statement: 400 rows of at most 12 parameters stay well under
+/// both databases' parameter limits (SQLite 32,766; PostgreSQL 65,535), and one
+/// statement per 400 rows instead of one per row is what makes PostgreSQL's writes
+/// fast (a round trip each).
+const CHUNK: usize = 400;
+
+/// Builds and runs one multi-row statement on either backend: `$build` gets a
+/// `QueryBuilder` of the transaction's database (the same code for both).
+macro_rules! with_builder {
+    ($tx:expr, $start:expr, |$qb:ident| $build:block) => {
+        match $tx {
+            Tx::Sqlite(tx) => {
+                let mut $qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new($start);
+                $build
+                $qb.build().execute(&mut **tx).await.map(|r| r.rows_affected())
+            }
+            Tx::Postgres(tx) => {
+                let mut $qb = sqlx::QueryBuilder::<sqlx::Postgres>::new($start);
+                $build
+                $qb.build().execute(&mut **tx).await.map(|r| r.rows_affected())
+            }
+        }
+    };
+}
+
+/// Writes the API's view of ended sessions, replacing whatever is archived for
+/// them, and all their connections, in few statements. Each session must appear
+/// once in `sessions` and each connection once in `connections` (PostgreSQL refuses
+/// to update one row twice in a statement).
+pub(crate) async fn replace_past(
+    tx: &mut Tx,
+    sessions: &[SessionRow],
+    connections: &[ConnectionRow],
+) -> Result<(), sqlx::Error> {
+    for chunk in sessions.chunks(CHUNK) {
+        with_builder!(
+            tx,
+            "INSERT INTO cobrowse_sessions (session_id, session_pin, status, \
+             start_time, end_time, duration_seconds, user_count, source, raw) ",
+            |qb| {
+                qb.push_values(chunk, |mut b, row| {
+                    b.push_bind(&row.session_id)
+                        .push_bind(&row.session_pin)
+                        .push_bind(row.status)
+                        .push_bind(row.start_time)
+                        .push_bind(row.end_time)
+                        .push_bind(row.duration_seconds)
+                        .push_bind(row.user_count)
+                        .push_bind(row.source)
+                        .push_bind(Json(&row.raw));
+                });
+                qb.push(" ON CONFLICT (session_id) ");
+                qb.push(UPDATE_ALL);
+            }
+        )?;
+        with_builder!(
+            tx,
+            "DELETE FROM cobrowse_connections WHERE session_id IN (",
+            |qb| {
+                let mut ids = qb.separated(", ");
+                for row in chunk {
+                    ids.push_bind(&row.session_id);
+                }
+                qb.push(")");
+            }
+        )?;
+    }
+    for chunk in connections.chunks(CHUNK) {
+        with_builder!(
+            tx,
+            "INSERT INTO cobrowse_connections (session_id, user_connection_id, \
+             user_id, user_name, role_type, data_center, ip_address, join_time, leave_time, \
+             duration_seconds, source, raw) ",
+            |qb| {
+                qb.push_values(chunk, |mut b, row| {
+                    b.push_bind(&row.session_id)
+                        .push_bind(&row.user_connection_id)
+                        .push_bind(&row.user_id)
+                        .push_bind(&row.user_name)
+                        .push_bind(&row.role_type)
+                        .push_bind(&row.data_center)
+                        .push_bind(&row.ip_address)
+                        .push_bind(row.join_time)
+                        .push_bind(row.leave_time)
+                        .push_bind(row.duration_seconds)
+                        .push_bind(row.source)
+                        .push_bind(Json(&row.raw));
+                });
+            }
+        )?;
+    }
+    Ok(())
+}
+
 /// Moves the checkpoint forward to `to` (never back: a slower concurrent run must
 /// not undo a faster one's progress).
 pub(crate) async fn advance_checkpoint(

@@ -32,6 +32,7 @@ pub struct StatsQuery {
 
 /// Session count and durations of a group of sessions.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Summary {
     /// Ended sessions.
     pub sessions: u64,
@@ -43,6 +44,7 @@ pub struct Summary {
 
 /// One day or week.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Period {
     /// The day, or the Monday of the week.
     pub start: NaiveDate,
@@ -53,6 +55,7 @@ pub struct Period {
 
 /// One agent's sessions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct AgentSessions {
     /// Zoom's user ID.
     pub user_id: String,
@@ -64,6 +67,7 @@ pub struct AgentSessions {
 
 /// The statistics of a range.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Stats {
     /// The first day, inclusive.
     pub from: NaiveDate,

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
 use futures_util::{StreamExt, TryStreamExt, stream};
@@ -16,7 +16,8 @@ use zoom_cobrowse::{Client, RangeBound};
 use crate::db::{Db, fetch_all};
 use crate::error::{Action, Error, Result};
 use crate::rows::{
-    ConnectionRow, OnConflict, SessionRow, advance_checkpoint, replace_connections, upsert_session,
+    ConnectionRow, OnConflict, SessionRow, advance_checkpoint, replace_connections, replace_past,
+    upsert_session,
 };
 
 /// The checkpoint's name in `cobrowse_sync_state`.
@@ -158,6 +159,9 @@ pub struct SyncReport {
     pub unresolved: u64,
     /// The checkpoint after the run.
     pub checkpoint: Option<DateTime<Utc>>,
+    /// Time spent in write transactions (from `BEGIN` to `COMMIT`): what the
+    /// database, not Zoom, cost.
+    pub writing: Duration,
 }
 
 /// A listed window, with the users of every session that needs writing.
@@ -205,25 +209,26 @@ async fn run(db: &Db, client: &Client, options: &SyncOptions) -> Result<SyncRepo
         report.sessions_listed += window.listed;
         // One transaction: the window's sessions, their connections and the
         // checkpoint past them. Killed anywhere, the archive has all of it or none.
+        let started = Instant::now();
         let mut tx = db.begin().await?;
         let writing = |e| Error::database(Action::Writing, e);
+        let mut sessions = Vec::with_capacity(window.changed.len());
+        let mut connections = Vec::new();
         for (session, users) in &window.changed {
-            let row = SessionRow::past(session)?;
-            upsert_session(&mut tx, &row, OnConflict::Replace)
-                .await
-                .map_err(writing)?;
-            let connections = connection_rows(&session.session_id, users)?;
-            replace_connections(&mut tx, &session.session_id, &connections)
-                .await
-                .map_err(writing)?;
-            report.sessions_written += 1;
-            report.connections_written += connections.len() as u64;
+            sessions.push(SessionRow::past(session)?);
+            connections.extend(connection_rows(&session.session_id, users)?);
             written_past.insert(session.session_id.clone());
         }
+        replace_past(&mut tx, &sessions, &connections)
+            .await
+            .map_err(writing)?;
+        report.sessions_written += sessions.len() as u64;
+        report.connections_written += connections.len() as u64;
         advance_checkpoint(&mut tx, PAST_CHECKPOINT, window.window_end)
             .await
             .map_err(writing)?;
         tx.commit().await?;
+        report.writing += started.elapsed();
         done += 1;
         if let Some(progress) = &options.progress {
             progress(&Progress {
@@ -279,10 +284,16 @@ async fn fetch_window(
     .into_iter()
     .collect();
     let listed = sessions.len() as u64;
-    let changed = sessions
-        .into_iter()
-        .filter(|s| settled.get(&s.session_id) != Some(&s.end_time));
-    let changed = stream::iter(changed)
+    // A session listed twice (pages shifting under a listing) is written once, as
+    // last listed.
+    let mut last = HashMap::new();
+    for (i, s) in sessions.iter().enumerate() {
+        last.insert(s.session_id.clone(), i);
+    }
+    let changed = sessions.into_iter().enumerate().filter(|(i, s)| {
+        last.get(&s.session_id) == Some(i) && settled.get(&s.session_id) != Some(&s.end_time)
+    });
+    let changed = stream::iter(changed.map(|(_, s)| s))
         .map(|session| async move {
             let users = users_of(client, &session.session_id).await?;
             Ok::<_, Error>((session, users))
@@ -333,6 +344,7 @@ async fn record_live(
         .buffered(options.user_concurrency)
         .try_collect()
         .await?;
+    let started = Instant::now();
     let mut tx = db.begin().await?;
     let writing = |e| Error::database(Action::Writing, e);
     for (session, users) in &with_users {
@@ -352,7 +364,9 @@ async fn record_live(
         report.live_sessions += 1;
         report.connections_written += connections.len() as u64;
     }
-    tx.commit().await
+    tx.commit().await?;
+    report.writing += started.elapsed();
+    Ok(())
 }
 
 /// Settles rows that only a live listing or a webhook has vouched for and that this
@@ -390,6 +404,7 @@ async fn reconcile(
         .buffered(options.user_concurrency)
         .try_collect()
         .await?;
+    let started = Instant::now();
     let mut tx = db.begin().await?;
     let writing = |e| Error::database(Action::Writing, e);
     for answer in &answers {
@@ -419,7 +434,9 @@ async fn reconcile(
         report.reconciled += 1;
         report.connections_written += connections.len() as u64;
     }
-    tx.commit().await
+    tx.commit().await?;
+    report.writing += started.elapsed();
+    Ok(())
 }
 
 pub(crate) async fn read_checkpoint(db: &Db) -> Result<Option<DateTime<Utc>>> {
