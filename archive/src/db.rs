@@ -111,6 +111,15 @@ impl Db {
 
     /// Opens a PostgreSQL database; `shown` names it in errors.
     pub async fn postgres(options: PgConnectOptions, shown: String) -> Result<Self> {
+        // One direct connection first: the pool retries a refused connection until
+        // its acquire timeout and then reports only "timed out", where a person
+        // needs "connection refused" at once.
+        PgConnection::connect_with(&options)
+            .await
+            .map_err(|source| open_error(shown.clone(), source))?
+            .close()
+            .await
+            .map_err(|source| open_error(shown.clone(), source))?;
         let pool = PgPoolOptions::new()
             .max_connections(4)
             .acquire_timeout(Duration::from_secs(30))

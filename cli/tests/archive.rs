@@ -12,7 +12,7 @@ use secrecy::ExposeSecret;
 use sqlx::Connection;
 use sqlx::postgres::{PgConnectOptions, PgConnection};
 use zoom_cobrowse_archive::{Archive, ArchivedConnection, ArchivedSession};
-use zoom_cobrowse_mock::MockZoom;
+use zoom_cobrowse_mock::{Fault, FaultPlan, MockZoom};
 
 const BIN: &str = env!("CARGO_BIN_EXE_cobrowse");
 
@@ -328,5 +328,65 @@ async fn archive_errors_are_one_stderr_line_and_exit_1() {
         zoom.stats().api_requests(),
         0,
         "nothing is fetched without a database"
+    );
+
+    // Zoom failing: one line, exit 1, and the archive as it was (empty, no checkpoint).
+    // An undecodable answer fails at once (a 5xx would be retried for a while first).
+    zoom.set_faults(
+        FaultPlan::new()
+            .with_probability(1.0, Fault::MalformedJson)
+            .unwrap(),
+    );
+    let db = Db::sqlite();
+    let output = run(command(
+        &zoom,
+        &["archive", "--plan", "unlimited", "--db", &db.arg()],
+    ))
+    .await;
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.starts_with("cobrowse: Zoom API: "), "{text}");
+    let archive = db.open().await;
+    assert_eq!(archive.checkpoint().await.unwrap(), None);
+    assert!(archive.sessions().await.unwrap().is_empty());
+    archive.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_archiver_processes_on_one_postgres_agree() {
+    let zoom = MockZoom::builder()
+        .seed(84)
+        .past_sessions_per_day(2)
+        .live_sessions(0)
+        .start()
+        .await
+        .unwrap();
+    let db = Db::postgres().await;
+    let target = db.arg();
+    let args = ["archive", "--plan", "unlimited", "--db", &target];
+    let (a, b) = tokio::join!(run(command(&zoom, &args)), run(command(&zoom, &args)));
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert!(b.status.success(), "{}", stderr(&b));
+    let (sessions, connections) = db.rows().await;
+    // Every session once; and the advisory lock made the second run wait and find
+    // everything archived: each session's users were fetched once.
+    let mut ids: Vec<_> = zoom
+        .past_sessions()
+        .into_iter()
+        .map(|s| s.session_id)
+        .collect();
+    ids.sort();
+    let archived: Vec<_> = sessions.iter().map(|s| s.session_id.clone()).collect();
+    assert_eq!(archived, ids);
+    let users: usize = ids
+        .iter()
+        .map(|id| zoom.session_users(id).unwrap().len())
+        .sum();
+    assert_eq!(connections.len(), users);
+    assert_eq!(
+        zoom.stats()
+            .requests(zoom_cobrowse::Operation::ListSessionUsers),
+        ids.len() as u64
     );
 }
