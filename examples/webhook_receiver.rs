@@ -31,10 +31,6 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let app = axum::Router::new().route(
-        "/zoom/webhook",
-        webhook::axum::handler(receiver, |outcome| async move { log(outcome) }),
-    );
     let listener = match tokio::net::TcpListener::bind(&addr).await {
         Ok(listener) => listener,
         Err(e) => {
@@ -49,7 +45,7 @@ async fn main() -> ExitCode {
             std::future::pending::<()>().await;
         }
     };
-    if let Err(e) = axum::serve(listener, app)
+    if let Err(e) = axum::serve(listener, app(receiver))
         .with_graceful_shutdown(shutdown)
         .await
     {
@@ -57,6 +53,14 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// The routes: Zoom's deliveries at `/zoom/webhook`, verified and logged.
+fn app(receiver: webhook::Receiver) -> axum::Router {
+    axum::Router::new().route(
+        "/zoom/webhook",
+        webhook::axum::handler(receiver, |outcome| async move { log(outcome) }),
+    )
 }
 
 fn log(outcome: Result<Delivery, WebhookError>) {
@@ -113,4 +117,62 @@ fn log(outcome: Result<Delivery, WebhookError>) {
 /// An optional field for the log: its value, or `-` when Zoom left it out.
 fn shown<T: std::fmt::Display>(field: &Option<T>) -> String {
     field.as_ref().map_or_else(|| "-".into(), T::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use zoom_cobrowse::test_util::TestSigner;
+
+    use super::*;
+
+    const SECRET: &str = "example-webhook-secret";
+
+    async fn serve() -> String {
+        let receiver = webhook::Receiver::new(SecretString::from(SECRET)).unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app(receiver)).await });
+        format!("http://{addr}/zoom/webhook")
+    }
+
+    async fn deliver(url: &str, body: &'static [u8], secret: &str) -> reqwest::Response {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        let headers = TestSigner::new(SecretString::from(secret)).headers(now, body);
+        reqwest::Client::new()
+            .post(url)
+            .headers(headers)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    const ENDED: &[u8] = br#"{"event":"cobrowse.session_ended","event_ts":1743483350000,
+        "payload":{"account_id":"acc","object":{"session_id":"s1","end_reason":"agent left"}}}"#;
+
+    #[tokio::test]
+    async fn a_signed_delivery_is_accepted_and_a_forged_one_refused() {
+        let url = serve().await;
+        assert_eq!(deliver(&url, ENDED, SECRET).await.status(), 200);
+        assert_eq!(deliver(&url, ENDED, "another-secret").await.status(), 401);
+    }
+
+    #[tokio::test]
+    async fn zoom_url_validation_is_answered_with_the_hmac_of_the_token() {
+        let url = serve().await;
+        let body = br#"{"event":"endpoint.url_validation","payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680}"#;
+        let answer: serde_json::Value = deliver(&url, body, SECRET).await.json().await.unwrap();
+        assert_eq!(answer["plainToken"], "qgg8vlvZRS6UYooatFL8Aw");
+        // Zoom's rule, computed here independently: hex(HMAC-SHA256(secret, plainToken)).
+        use hmac::{KeyInit, Mac};
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
+        mac.update(b"qgg8vlvZRS6UYooatFL8Aw");
+        assert_eq!(
+            answer["encryptedToken"],
+            hex::encode(mac.finalize().into_bytes())
+        );
+    }
 }

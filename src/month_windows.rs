@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, SubsecRound, TimeDelta, Utc};
 
 const END_OF_DAY: NaiveTime = match NaiveTime::from_hms_opt(23, 59, 59) {
     Some(time) => time,
@@ -51,7 +51,7 @@ impl RangeBound {
     fn first_second(self) -> DateTime<Utc> {
         match self {
             Self::Date(date) => date.and_time(NaiveTime::MIN).and_utc(),
-            Self::Time(time) => truncate(time),
+            Self::Time(time) => time.trunc_subsecs(0),
         }
     }
 
@@ -59,7 +59,7 @@ impl RangeBound {
     fn last_second(self) -> DateTime<Utc> {
         match self {
             Self::Date(date) => date.and_time(END_OF_DAY).and_utc(),
-            Self::Time(time) => truncate(time),
+            Self::Time(time) => time.trunc_subsecs(0),
         }
     }
 }
@@ -140,8 +140,4 @@ fn last_day_of_month(day: NaiveDate) -> NaiveDate {
         .checked_add_months(chrono::Months::new(1))
         .and_then(|next| next.pred_opt())
         .unwrap_or(NaiveDate::MAX)
-}
-
-fn truncate(time: DateTime<Utc>) -> DateTime<Utc> {
-    DateTime::from_timestamp(time.timestamp(), 0).unwrap_or(time)
 }

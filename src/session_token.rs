@@ -19,7 +19,7 @@
 //! ```
 
 use std::fmt;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use secrecy::{ExposeSecret, SecretString};
 
@@ -167,10 +167,8 @@ impl SessionTokenIssuer {
         if user.user_name.trim().is_empty() {
             return Err(SessionTokenError::EmptyUserName);
         }
-        let issued_at = now
-            .duration_since(UNIX_EPOCH)
-            .map_err(|_| SessionTokenError::ClockBeforeEpoch)?
-            .as_secs();
+        let issued_at =
+            crate::signing::unix_seconds(now).ok_or(SessionTokenError::ClockBeforeEpoch)?;
         let expires_at = issued_at + self.lifetime.as_secs();
         let claims = Claims {
             app_key: &self.sdk_key,

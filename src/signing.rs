@@ -16,6 +16,14 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, KeyInit, Mac as _};
 use sha2::Sha256;
 
+/// Seconds since the Unix epoch, as JWTs' `iat` and `exp` count them; `None` for
+/// a clock set before 1970.
+pub(crate) fn unix_seconds(at: std::time::SystemTime) -> Option<u64> {
+    at.duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_secs())
+}
+
 /// An HMAC-SHA256 state keyed with `key`, ready for `Mac::update`.
 pub(crate) fn hmac_sha256(key: &[u8]) -> Hmac<Sha256> {
     // HMAC hashes long keys and pads short ones, so no key length is invalid.

@@ -1,4 +1,4 @@
-//! `cobrowse`: list Zoom Cobrowse sessions from the command line (feature `cli`).
+//! `cobrowse`: list Zoom Cobrowse sessions from the command line.
 
 mod archive;
 mod args;

@@ -3,6 +3,7 @@
 //! `build.rs` calls [`generate_api`] and [`generate_webhooks`] to produce the code it
 //! compiles, and `cargo xtask regen` calls the same functions to write the reviewable
 //! snapshots, so the two can never disagree about what a spec turns into.
+#![deny(missing_docs)]
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, SubsecRound, TimeDelta, Utc};
 
 /// Where the simulator reads the time: the system clock, or a [`ManualClock`].
 #[derive(Clone, Debug, Default)]
@@ -30,7 +30,7 @@ impl Clock {
             Source::System => Utc::now(),
             Source::Manual(manual) => manual.now(),
         };
-        whole_seconds(now)
+        now.trunc_subsecs(0)
     }
 }
 
@@ -76,8 +76,4 @@ impl ManualClock {
 /// `d` as a chrono delta, saturating instead of failing on absurd lengths.
 pub(crate) fn delta(d: Duration) -> TimeDelta {
     TimeDelta::from_std(d).unwrap_or(TimeDelta::MAX)
-}
-
-fn whole_seconds(t: DateTime<Utc>) -> DateTime<Utc> {
-    DateTime::from_timestamp(t.timestamp(), 0).unwrap_or(t)
 }

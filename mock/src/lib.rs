@@ -1,4 +1,4 @@
-//! A local, stateful Zoom Cobrowse API for tests (feature `mock`).
+//! A local, stateful Zoom Cobrowse API for tests of code that uses zoom-cobrowse.
 //!
 //! [`MockZoom`] serves the four Cobrowse operations and Zoom's OAuth token endpoint on
 //! a loopback port, over seeded, realistic data: live sessions in progress, six
@@ -51,6 +51,7 @@
 //! - Times follow the [`Clock`] (the system clock by default; a [`ManualClock`] moves
 //!   page tokens, access tokens, API JWTs and rate-limit windows without sleeping).
 //!   Latency faults are real time.
+#![deny(missing_docs)]
 
 mod auth;
 mod clock;

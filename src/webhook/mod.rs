@@ -42,6 +42,7 @@
 //! the body as sent, so fields Zoom adds are never lost.
 
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 mod error;
 mod event;

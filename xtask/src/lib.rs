@@ -8,7 +8,7 @@
 //! - `cargo xtask public-api [--check]`: record the public API of each publishable
 //!   crate in `public-api/<crate>.txt`; `--check` only reports.
 
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod api_listing;
 pub mod api_render;
