@@ -252,3 +252,8 @@ pub struct ArchivedConnection {
     /// The row as received.
     pub raw: serde_json::Value,
 }
+
+// The README's Rust example compiles as a doc test.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
