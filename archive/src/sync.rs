@@ -240,7 +240,6 @@ async fn run(db: &Db, client: &Client, options: &SyncOptions) -> Result<SyncRepo
             });
         }
     }
-    drop(fetched);
 
     let mut listed_live = HashSet::new();
     if options.include_live {
