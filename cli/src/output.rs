@@ -38,7 +38,7 @@ impl Output {
 
     pub fn value(&mut self, value: &Value) -> io::Result<()> {
         match self.format {
-            Format::Jsonl => {
+            Format::Jsonl | Format::Json => {
                 serde_json::to_writer(&mut self.out, value).map_err(io::Error::other)?;
                 self.out.write_all(b"\n")?;
             }
