@@ -45,6 +45,7 @@ mod open_enums;
 mod pagination;
 mod rate_limit;
 mod retry;
+mod session_detail;
 mod session_duration;
 pub mod session_token;
 mod sessions;
@@ -68,6 +69,7 @@ pub use sessions::{LiveSessions, MAX_PAGE_SIZE, MIN_PAGE_SIZE, PastSessions, Ses
 pub mod types {
     pub use crate::generated::types::*;
     pub use crate::open_enums::{DataCenter, RoleType};
+    pub use crate::session_detail::SessionDetail;
     pub use crate::session_duration::{InvalidDuration, SessionDuration};
 }
 
