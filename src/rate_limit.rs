@@ -140,25 +140,38 @@ impl RateLimits {
 /// The live limiters, one per label, shared by every clone of a client.
 #[derive(Clone)]
 pub(crate) struct Limiter {
-    buckets: Arc<HashMap<RateLimitLabel, SlidingWindow>>,
+    /// Indexed by [`slot_index`]: a lookup on every request, so no hashing.
+    buckets: Arc<[Option<SlidingWindow>; LABELS.len()]>,
+}
+
+/// Every label, in the order of [`slot_index`].
+const LABELS: [RateLimitLabel; 4] = [
+    RateLimitLabel::Light,
+    RateLimitLabel::Medium,
+    RateLimitLabel::Heavy,
+    RateLimitLabel::ResourceIntensive,
+];
+
+fn slot_index(label: RateLimitLabel) -> usize {
+    match label {
+        RateLimitLabel::Light => 0,
+        RateLimitLabel::Medium => 1,
+        RateLimitLabel::Heavy => 2,
+        RateLimitLabel::ResourceIntensive => 3,
+    }
 }
 
 impl Limiter {
     pub(crate) fn new(limits: &RateLimits) -> Self {
-        let buckets = limits
-            .quotas
-            .iter()
-            .map(|(label, quota)| (*label, SlidingWindow::new(*quota)))
-            .collect();
         Self {
-            buckets: Arc::new(buckets),
+            buckets: Arc::new(LABELS.map(|label| limits.get(label).map(SlidingWindow::new))),
         }
     }
 
     /// Waits until `label` has budget for one request; returns the slot (hold it
-    /// until the answer's headers arrive) and how long it waited.
+    /// until the answer's head arrives) and how long it waited.
     pub(crate) async fn acquire(&self, label: RateLimitLabel) -> (Option<Slot<'_>>, Duration) {
-        match self.buckets.get(&label) {
+        match &self.buckets[slot_index(label)] {
             Some(window) => {
                 let (slot, waited) = window.acquire().await;
                 (Some(slot), waited)
@@ -170,8 +183,9 @@ impl Limiter {
 
 impl fmt::Debug for Limiter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let limited = LABELS.iter().zip(self.buckets.iter());
         f.debug_map()
-            .entries(self.buckets.iter().map(|(label, w)| (label, w.quota)))
+            .entries(limited.filter_map(|(label, w)| Some((label, w.as_ref()?.quota))))
             .finish()
     }
 }
@@ -241,37 +255,44 @@ impl SlidingWindow {
 
     async fn acquire(&self) -> (Slot<'_>, Duration) {
         let start = Instant::now();
+        // The common case, budget left, takes one lock and no waiter registration.
+        if self.try_take(start).is_ok() {
+            return (Slot { window: self }, Duration::ZERO);
+        }
         loop {
             // Registered before the check, so a release between the check and the
             // wait is not missed.
             let released = self.released.notified();
             let mut released = std::pin::pin!(released);
             released.as_mut().enable();
-            let free_at = {
-                let mut state = self.lock();
-                let now = Instant::now();
-                while state
-                    .answered
-                    .front()
-                    .is_some_and(|&t| now.duration_since(t) >= self.quota.per)
-                {
-                    state.answered.pop_front();
-                }
-                let used = state.in_flight as usize + state.answered.len();
-                if used < self.quota.requests.get() as usize {
-                    state.in_flight += 1;
-                    return (Slot { window: self }, now.duration_since(start));
-                }
-                // Full: the oldest answered request frees its slot first, unless
-                // one in flight returns sooner.
-                state.answered.front().map(|&t| t + self.quota.per)
-            };
-            match free_at {
+            let now = Instant::now();
+            match self.try_take(now) {
+                Ok(()) => return (Slot { window: self }, now.duration_since(start)),
                 // A release cannot free a slot sooner: it starts a later period.
-                Some(at) => tokio::time::sleep_until(at).await,
-                None => released.await,
+                Err(Some(at)) => tokio::time::sleep_until(at).await,
+                Err(None) => released.await,
             }
         }
+    }
+
+    /// Takes a slot at `now` if one is free; otherwise says when the first one
+    /// frees, or `None` while every slot is in flight.
+    fn try_take(&self, now: Instant) -> Result<(), Option<Instant>> {
+        let mut state = self.lock();
+        while state
+            .answered
+            .front()
+            .is_some_and(|&t| now.saturating_duration_since(t) >= self.quota.per)
+        {
+            state.answered.pop_front();
+        }
+        let used = state.in_flight as usize + state.answered.len();
+        if used < self.quota.requests.get() as usize {
+            state.in_flight += 1;
+            return Ok(());
+        }
+        // Full: the oldest answered request frees its slot first.
+        Err(state.answered.front().map(|&t| t + self.quota.per))
     }
 }
 
