@@ -65,7 +65,8 @@ pub use sessions::{LiveSessions, MAX_PAGE_SIZE, MIN_PAGE_SIZE, PastSessions, Ses
 
 /// Request and response types of the API, generated from `openapi/cobrowse.yaml`,
 /// with the hand-written types the generator is told to use instead: open enums
-/// that keep values Zoom adds later, and Zoom's duration text.
+/// that keep values Zoom adds later, Zoom's duration text, and get-session's
+/// live-or-past answer, decoded in one pass.
 pub mod types {
     pub use crate::generated::types::*;
     pub use crate::open_enums::{DataCenter, RoleType};

@@ -334,8 +334,7 @@ mod tests {
             tokio::time::sleep(Duration::from_millis(300)).await;
             drop(slot);
         };
-        let (_, (_next, waited)) =
-            tokio::join!(answered, limiter.acquire(RateLimitLabel::Light));
+        let (_, (_next, waited)) = tokio::join!(answered, limiter.acquire(RateLimitLabel::Light));
         assert_eq!(waited, Duration::from_millis(1300));
         assert_eq!(Instant::now() - sent, Duration::from_millis(1300));
     }

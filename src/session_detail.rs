@@ -62,14 +62,16 @@ impl Fields {
             duration,
         } = self;
         match (end_time, duration) {
-            (Some(end_time), Some(duration)) => SessionDetail::PastSessionDetail(PastSessionDetail {
-                duration,
-                end_time,
-                session_id,
-                session_pin,
-                start_time,
-                user_count,
-            }),
+            (Some(end_time), Some(duration)) => {
+                SessionDetail::PastSessionDetail(PastSessionDetail {
+                    duration,
+                    end_time,
+                    session_id,
+                    session_pin,
+                    start_time,
+                    user_count,
+                })
+            }
             // The untagged order: what is not a complete past session is a live one,
             // which has no use for a lone end time or duration.
             _ => SessionDetail::LiveSessionDetail(LiveSessionDetail {
@@ -143,7 +145,10 @@ mod tests {
             r#"{"session_id":"a","start_time":"yesterday"}"#,
             r#"["a","2025-02-14T19:09:01Z"]"#,
         ] {
-            assert!(serde_json::from_str::<SessionDetail>(json).is_err(), "{json}");
+            assert!(
+                serde_json::from_str::<SessionDetail>(json).is_err(),
+                "{json}"
+            );
         }
     }
 }

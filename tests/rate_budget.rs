@@ -18,7 +18,9 @@ use zoom_cobrowse_mock::MockZoom;
 
 /// A client of `zoom` paced at `limits`, whose every 429 would be an error.
 fn client(zoom: &MockZoom, limits: RateLimits) -> Client {
-    let token = zoom.credentials().bearer_tokens[0].expose_secret().to_owned();
+    let token = zoom.credentials().bearer_tokens[0]
+        .expose_secret()
+        .to_owned();
     Client::builder(Credentials::bearer(token))
         .base_url(zoom.base_url())
         .rate_limits(limits)
@@ -67,9 +69,10 @@ async fn a_fan_out_of_200_calls_spends_the_budget_without_a_429() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn six_months_of_past_sessions_with_the_pro_budget_draw_no_429() {
     // Pro's RESOURCE-INTENSIVE budget, 10 a minute, scaled to 10 a second.
-    let pro = RateLimits::pro().get(RateLimitLabel::ResourceIntensive).unwrap();
-    let limits =
-        RateLimits::custom().per_second(RateLimitLabel::ResourceIntensive, pro.requests());
+    let pro = RateLimits::pro()
+        .get(RateLimitLabel::ResourceIntensive)
+        .unwrap();
+    let limits = RateLimits::custom().per_second(RateLimitLabel::ResourceIntensive, pro.requests());
     let zoom = MockZoom::builder()
         .past_sessions_per_day(20)
         .rate_limits(limits.clone())

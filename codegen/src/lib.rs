@@ -42,11 +42,7 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::session_duration::SessionDuration",
         &[TypeImpl::Display],
     ),
-    (
-        "SessionDetail",
-        "crate::types::SessionDetail",
-        &[],
-    ),
+    ("SessionDetail", "crate::types::SessionDetail", &[]),
 ];
 
 /// Why generation failed, naming the file and the problem.

@@ -98,8 +98,7 @@ impl Event {
     fn decode_by_name(body: &str) -> Result<Self, WebhookError> {
         // serde's derived structs also read a JSON array of their fields in order,
         // so `["cobrowse.session_started", ...]` would pass for an event.
-        if !body.trim_start_matches(JSON_WHITESPACE).starts_with('{')
-        {
+        if !body.trim_start_matches(JSON_WHITESPACE).starts_with('{') {
             return Err(WebhookError::NotJson(serde::de::Error::custom(
                 "the body is not a JSON object",
             )));
@@ -208,7 +207,10 @@ mod tests {
     fn a_failed_fast_decode_reports_as_the_general_path_does() {
         // A second `event` member: the name pass itself rejects the body.
         let twice = r#"{"event":"cobrowse.session_started","event":"cobrowse.session_ended"}"#;
-        assert!(matches!(Event::decode(twice), Err(WebhookError::NotJson(_))));
+        assert!(matches!(
+            Event::decode(twice),
+            Err(WebhookError::NotJson(_))
+        ));
         // A known name with a missing payload: the typed decode's error, named.
         let bare = r#"{"event":"cobrowse.session_started"}"#;
         assert!(matches!(
