@@ -202,30 +202,6 @@ pub mod types {
             Default::default()
         }
     }
-    ///A live or a past Cobrowse session. Zoom sends no discriminator: a past session is recognised by its `end_time` and `duration`, so it is listed first.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
-    #[serde(untagged)]
-    pub enum SessionDetail {
-        PastSessionDetail(PastSessionDetail),
-        LiveSessionDetail(LiveSessionDetail),
-    }
-    impl ::std::convert::From<PastSessionDetail> for SessionDetail {
-        fn from(value: PastSessionDetail) -> Self {
-            Self::PastSessionDetail(value)
-        }
-    }
-    impl ::std::convert::From<LiveSessionDetail> for SessionDetail {
-        fn from(value: LiveSessionDetail) -> Self {
-            Self::LiveSessionDetail(value)
-        }
-    }
     ///A user in a live session.
     #[derive(
         ::serde::Deserialize,
@@ -2199,7 +2175,10 @@ pub mod builder {
         ///Sends a `GET` request to `/cobrowsesdk/sessions/{sessionId}`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::SessionDetail>, Error<types::ZoomError>> {
+        ) -> Result<
+            ResponseValue<crate::types::SessionDetail>,
+            Error<types::ZoomError>,
+        > {
             let Self { client, session_id } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let url = format!(
