@@ -77,6 +77,14 @@ impl Quota {
     pub fn per(self) -> Duration {
         self.per
     }
+
+    /// The same number of requests over a period longer by `margin`.
+    pub(crate) fn widened(self, margin: Duration) -> Self {
+        Self {
+            requests: self.requests,
+            per: self.per + margin,
+        }
+    }
 }
 
 impl RateLimits {
@@ -196,22 +204,36 @@ impl SlidingWindow {
             let wait = {
                 let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
                 let now = Instant::now();
-                while recent
-                    .front()
-                    .is_some_and(|&t| now.duration_since(t) >= self.quota.per)
-                {
-                    recent.pop_front();
+                match take_slot(&mut recent, self.quota, now) {
+                    None => return now.duration_since(start),
+                    Some(wait) => wait,
                 }
-                if recent.len() < self.quota.requests.get() as usize {
-                    recent.push_back(now);
-                    return now.duration_since(start);
-                }
-                // Full: the oldest request leaves the window first.
-                recent[0] + self.quota.per - now
             };
             tokio::time::sleep(wait).await;
         }
     }
+}
+
+/// Takes a slot at `now` in a sliding window of send times (`None`), or says how
+/// long until the oldest leaves it. The one window algorithm, of the client's own
+/// limiter and of the in-memory fleet budget alike.
+pub(crate) fn take_slot(
+    recent: &mut VecDeque<Instant>,
+    quota: Quota,
+    now: Instant,
+) -> Option<Duration> {
+    while recent
+        .front()
+        .is_some_and(|&t| now.duration_since(t) >= quota.per)
+    {
+        recent.pop_front();
+    }
+    if recent.len() < quota.requests.get() as usize {
+        recent.push_back(now);
+        return None;
+    }
+    // Full: the oldest request leaves the window first.
+    Some(recent[0] + quota.per - now)
 }
 
 #[cfg(test)]
