@@ -14,6 +14,7 @@ use tokio::sync::Mutex;
 use tokio::time::Instant;
 
 use crate::error::{Error, ErrorKind};
+use crate::fleet::{SharedTokens, StoredToken};
 
 /// Zoom's Server-to-Server OAuth token endpoint.
 pub const DEFAULT_OAUTH_URL: &str = "https://zoom.us/oauth/token";
@@ -136,6 +137,11 @@ pub(crate) struct TokenSource {
     http: reqwest::Client,
     cache: RwLock<Option<CachedToken>>,
     fetch: Mutex<()>,
+    /// In fleet mode: the OAuth token every replica shares.
+    shared: Option<SharedTokens>,
+    /// The last token Zoom refused with 401, so a copy of it still in the fleet's
+    /// store is not taken again.
+    rejected: RwLock<Option<HeaderValue>>,
 }
 
 impl fmt::Debug for TokenSource {
@@ -143,6 +149,7 @@ impl fmt::Debug for TokenSource {
         f.debug_struct("TokenSource")
             .field("credentials", &self.credentials)
             .field("oauth_url", &self.oauth_url)
+            .field("shared", &self.shared)
             .finish_non_exhaustive()
     }
 }
@@ -155,7 +162,24 @@ impl TokenSource {
             http,
             cache: RwLock::new(None),
             fetch: Mutex::new(()),
+            shared: None,
+            rejected: RwLock::new(None),
         }
+    }
+
+    /// Shares Server-to-Server tokens through the fleet's store (other
+    /// credentials need no sharing: a bearer token is given, an API JWT is
+    /// signed locally at no cost to anyone).
+    pub(crate) fn shared(mut self, fleet: &crate::fleet::Fleet) -> Self {
+        if let Credentials::ServerToServer {
+            account_id,
+            client_id,
+            ..
+        } = &self.credentials
+        {
+            self.shared = Some(SharedTokens::new(fleet, account_id, client_id));
+        }
+        self
     }
 
     /// The `Authorization` header to send now. A fresh cached one is read without
@@ -199,6 +223,9 @@ impl TokenSource {
         let mut cache = self.cache.write().unwrap_or_else(|p| p.into_inner());
         if cache.as_ref().is_some_and(|c| c.header == rejected) {
             *cache = None;
+            if self.shared.is_some() {
+                *self.rejected.write().unwrap_or_else(|p| p.into_inner()) = Some(rejected.clone());
+            }
         }
     }
 
@@ -223,7 +250,35 @@ impl TokenSource {
                 account_id,
                 client_id,
                 client_secret,
-            } => self.fetch_oauth(account_id, client_id, client_secret).await,
+            } => {
+                let fetch = || self.fetch_oauth(account_id, client_id, client_secret);
+                let token = match &self.shared {
+                    Some(shared) => {
+                        let rejected = self
+                            .rejected
+                            .read()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .clone();
+                        let usable = |stored: &StoredToken| {
+                            renew_at(stored.expires_at()).is_some()
+                                && rejected.as_ref().is_none_or(|r| {
+                                    r.as_bytes().strip_prefix(b"Bearer ").is_none_or(|t| {
+                                        t != stored.token().expose_secret().as_bytes()
+                                    })
+                                })
+                        };
+                        match shared.obtain(usable, fetch).await? {
+                            Some(token) => token,
+                            // The store is unreachable and the fleet fails open.
+                            None => fetch().await?,
+                        }
+                    }
+                    None => fetch().await?,
+                };
+                // A token that expires within the margin is renewed at once.
+                let renew_at = renew_at(token.expires_at()).unwrap_or_else(Instant::now);
+                CachedToken::new(token.token(), Some(renew_at))
+            }
         }
     }
 
@@ -232,7 +287,7 @@ impl TokenSource {
         account_id: &str,
         client_id: &str,
         client_secret: &SecretString,
-    ) -> Result<CachedToken, Error> {
+    ) -> Result<StoredToken, Error> {
         let auth_error = |detail: String| Error::new(ErrorKind::Auth, detail);
         let response = self
             .http
@@ -266,8 +321,10 @@ impl TokenSource {
                 .with_operation("oauth_token")
         })?;
         let lifetime = Duration::from_secs(answer.expires_in.unwrap_or(3600));
-        let renew_at = Instant::now() + lifetime.saturating_sub(RENEW_MARGIN);
-        CachedToken::new(&answer.access_token, Some(renew_at))
+        Ok(StoredToken::new(
+            answer.access_token,
+            SystemTime::now() + lifetime,
+        ))
     }
 }
 
@@ -320,6 +377,14 @@ struct OAuthToken {
 struct OAuthError {
     reason: Option<String>,
     error: Option<String>,
+}
+
+/// When to renew a token that expires at `expires_at` (wall-clock time, which
+/// replicas share): the margin before, or `None` if that moment has passed.
+fn renew_at(expires_at: SystemTime) -> Option<Instant> {
+    let left = expires_at.duration_since(SystemTime::now()).ok()?;
+    let before_renewal = left.checked_sub(RENEW_MARGIN)?;
+    (!before_renewal.is_zero()).then(|| Instant::now() + before_renewal)
 }
 
 fn unix_now() -> u64 {

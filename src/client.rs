@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use crate::auth::{Credentials, DEFAULT_OAUTH_URL, TokenSource};
 use crate::error::Error;
+use crate::fleet::{Fleet, SharedBudget, account_of};
 use crate::generated::Client as RawClient;
 use crate::rate_limit::{Limiter, RateLimits};
 use crate::retry::RetryPolicy;
@@ -80,6 +81,7 @@ pub struct ClientBuilder {
     rate_limits: Option<RateLimits>,
     user_agent: String,
     http: Option<reqwest::Client>,
+    fleet: Option<Fleet>,
 }
 
 impl ClientBuilder {
@@ -96,6 +98,7 @@ impl ClientBuilder {
             rate_limits: Some(RateLimits::pro()),
             user_agent: DEFAULT_USER_AGENT.to_string(),
             http: None,
+            fleet: None,
         }
     }
 
@@ -218,6 +221,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Fleet mode: the rate budget (with this builder's
+    /// [`rate_limits`](Self::rate_limits)) and the Server-to-Server token are
+    /// shared with every client built with the same fleet's stores, in this
+    /// process or, over Redis, in others. See [`crate::fleet`].
+    pub fn fleet(mut self, fleet: Fleet) -> Self {
+        self.fleet = Some(fleet);
+        self
+    }
+
     /// Builds the client. Fails only on a malformed URL or a TLS set-up failure.
     pub fn build(self) -> Result<Client, Error> {
         let base_url = parse_url("base URL", &self.base_url)?;
@@ -230,8 +242,25 @@ impl ClientBuilder {
                 .user_agent(self.user_agent)
                 .build()?,
         };
-        let tokens = TokenSource::new(self.credentials, oauth_url, http.clone());
-        let limiter = self.rate_limits.as_ref().map(Limiter::new);
+        let account = self.fleet.as_ref().map(|fleet| {
+            fleet
+                .account
+                .clone()
+                .unwrap_or_else(|| account_of(&self.credentials))
+        });
+        let mut tokens = TokenSource::new(self.credentials, oauth_url, http.clone());
+        if let Some(fleet) = &self.fleet {
+            tokens = tokens.shared(fleet);
+        }
+        let limiter =
+            self.rate_limits
+                .as_ref()
+                .map(|limits| match self.fleet.as_ref().zip(account) {
+                    Some((fleet, account)) => {
+                        Limiter::shared(limits, SharedBudget::new(fleet, account))
+                    }
+                    None => Limiter::new(limits),
+                });
         let transport = Transport::new(tokens, self.retry, limiter);
         Ok(Client {
             raw: RawClient::new_with_client(&base_url, http, transport),

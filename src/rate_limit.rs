@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
+use crate::error::Error;
+use crate::fleet::SharedBudget;
+
 /// Zoom's rate-limit labels: each names a per-account budget shared by every app.
 /// Each operation's label comes from the spec ([`crate::Operation::rate_limit_label`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -130,6 +133,32 @@ impl RateLimits {
         self.set(label, requests, Duration::from_secs(60))
     }
 
+    /// This app's share of the account's budget, when other apps on the account
+    /// spend the rest: every quota times `fraction` (rounded down, at least one
+    /// request per period). `fraction` must be in `(0, 1]`.
+    ///
+    /// ```
+    /// use zoom_cobrowse::{RateLimitLabel, RateLimits};
+    /// let half = RateLimits::pro().share(0.5)?;
+    /// assert_eq!(half.get(RateLimitLabel::Light).unwrap().requests(), 15);
+    /// assert_eq!(half.get(RateLimitLabel::ResourceIntensive).unwrap().requests(), 5);
+    /// assert!(RateLimits::pro().share(1.5).is_err());
+    /// # Ok::<(), zoom_cobrowse::Error>(())
+    /// ```
+    pub fn share(mut self, fraction: f64) -> Result<Self, Error> {
+        if !(fraction > 0.0 && fraction <= 1.0) {
+            return Err(Error::config(format!(
+                "a share of the rate limits must be more than 0 and at most 1, not {fraction}"
+            )));
+        }
+        for quota in self.quotas.values_mut() {
+            // Within u32 and at least 1: the product is at most the quota itself.
+            let requests = (f64::from(quota.requests.get()) * fraction).floor() as u32;
+            quota.requests = NonZeroU32::new(requests).unwrap_or(NonZeroU32::MIN);
+        }
+        Ok(self)
+    }
+
     /// The quota of `label`, if it is limited.
     pub fn get(&self, label: RateLimitLabel) -> Option<Quota> {
         self.quotas.get(&label).copied()
@@ -144,10 +173,12 @@ impl RateLimits {
     }
 }
 
-/// The live limiters, one per label, shared by every clone of a client.
+/// The live limiters, one per label, shared by every clone of a client; in
+/// fleet mode, the fleet's budget first and these as the fallback.
 #[derive(Clone)]
 pub(crate) struct Limiter {
     buckets: Arc<HashMap<RateLimitLabel, SlidingWindow>>,
+    fleet: Option<Arc<SharedBudget>>,
 }
 
 impl Limiter {
@@ -159,22 +190,58 @@ impl Limiter {
             .collect();
         Self {
             buckets: Arc::new(buckets),
+            fleet: None,
+        }
+    }
+
+    /// Takes its slots from the fleet's budget (with these limits), and from its
+    /// own windows only when the fleet's store fails open.
+    pub(crate) fn shared(limits: &RateLimits, fleet: SharedBudget) -> Self {
+        Self {
+            fleet: Some(Arc::new(fleet)),
+            ..Self::new(limits)
         }
     }
 
     /// Waits until `label` has budget for one request; returns how long it waited.
     pub(crate) async fn acquire(&self, label: RateLimitLabel) -> Duration {
-        match self.buckets.get(&label) {
-            Some(window) => window.acquire().await,
-            None => Duration::ZERO,
+        let Some(window) = self.buckets.get(&label) else {
+            return Duration::ZERO;
+        };
+        let mut waited = Duration::ZERO;
+        if let Some(fleet) = &self.fleet {
+            match fleet.acquire(label, window.quota).await {
+                Ok(waited) => return waited,
+                // The store is unreachable and the fleet fails open.
+                Err(before_fallback) => waited = before_fallback,
+            }
+        }
+        waited + window.acquire().await
+    }
+
+    /// Zoom answered 429 to a request of `label`: in fleet mode every replica
+    /// holds back for `Retry-After` (one second when Zoom gives none). Alone,
+    /// the retry policy already waits, and no one else shares the budget.
+    pub(crate) async fn rate_limited(&self, label: RateLimitLabel, retry_after: Option<Duration>) {
+        if let Some(fleet) = &self.fleet {
+            let pause = retry_after.unwrap_or(Duration::from_secs(1));
+            fleet.pause(label, pause).await;
         }
     }
 }
 
 impl fmt::Debug for Limiter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map()
-            .entries(self.buckets.iter().map(|(label, w)| (label, w.quota)))
+        f.debug_struct("Limiter")
+            .field(
+                "quotas",
+                &self
+                    .buckets
+                    .iter()
+                    .map(|(label, w)| (label, w.quota))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            )
+            .field("fleet", &self.fleet)
             .finish()
     }
 }

@@ -121,13 +121,16 @@ impl RawClient {
         // Without a subscriber the span is disabled: skip recording and timing.
         let traced = (!span.is_disabled()).then(|| span.clone());
         async {
-            if let (Some(limiter), Some(operation)) = (&shared.limiter, operation) {
+            // The token first: a slot is counted when it is taken, so the request
+            // should leave right after, not after a token fetch.
+            let authorization = shared.tokens.authorization().await?;
+            let limited = shared.limiter.as_ref().zip(operation);
+            if let Some((limiter, operation)) = limited {
                 let waited = limiter.acquire(operation.rate_limit_label()).await;
                 if let Some(span) = &traced {
                     span.record("rate_limit_wait_ms", waited.as_millis() as u64);
                 }
             }
-            let authorization = shared.tokens.authorization().await?;
             request
                 .headers_mut()
                 .insert(AUTHORIZATION, authorization.clone());
@@ -136,6 +139,14 @@ impl RawClient {
                 Ok(response) => buffered(response).await,
                 Err(e) => Err(e),
             };
+            if let (Some((limiter, operation)), Ok(response)) = (limited, &result)
+                && response.status() == reqwest::StatusCode::TOO_MANY_REQUESTS
+            {
+                let retry_after = crate::retry::retry_after(response.headers());
+                limiter
+                    .rate_limited(operation.rate_limit_label(), retry_after)
+                    .await;
+            }
             if let (Some(span), Some(sent)) = (&traced, sent) {
                 span.record("latency_ms", sent.elapsed().as_millis() as u64);
                 if let Ok(response) = &result {
