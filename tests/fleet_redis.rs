@@ -1,6 +1,8 @@
 //! The Redis fleet stores against a real Redis server (127.0.0.1:6379, or
 //! `REDIS_URL`): each test under a random key prefix of its own, deleted at the
 //! end. Several stores in one test are several connections, as replicas are.
+//! Outages go through a TCP proxy of the test's own, which it cuts: the shared
+//! server is never stopped.
 
 mod fleet_support;
 
@@ -8,11 +10,15 @@ use std::time::{Duration, SystemTime};
 
 use secrecy::{ExposeSecret, SecretString};
 use zoom_cobrowse::fleet::{
-    Admission, DuplicateFilter, Lease, RateBudget, RedisStore, StoredToken, TokenStore,
+    Admission, DuplicateFilter, Fleet, Lease, OnUnavailable, RateBudget, RedisStore, StoredToken,
+    TokenStore,
 };
-use zoom_cobrowse::{RateLimitLabel, RateLimits};
+use zoom_cobrowse::test_util::TestSigner;
+use zoom_cobrowse::webhook::{Receiver, WebhookError};
+use zoom_cobrowse::{Client, Credentials, RateLimitLabel, RateLimits};
+use zoom_cobrowse_mock::MockZoom;
 
-use fleet_support::{Prefix, keys, store};
+use fleet_support::{HINT, Prefix, Proxy, keys, store};
 
 const LIGHT: RateLimitLabel = RateLimitLabel::Light;
 
@@ -256,4 +262,242 @@ async fn every_key_is_under_the_prefix_and_debug_shows_no_secret() {
     assert_eq!(keys.len(), 3, "{keys:?}");
     assert!(keys.iter().all(|k| k.starts_with(&prefix.0)));
     assert!(!format!("{store:?}").contains("secret-token"));
+}
+
+/// A signed Cobrowse event, as Zoom sends it at `timestamp` (every retry is
+/// signed anew, at its own time).
+fn signed(
+    secret: &SecretString,
+    body: &str,
+    timestamp: SystemTime,
+) -> (http::HeaderMap, SystemTime) {
+    let seconds = timestamp
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let headers = TestSigner::new(secret.clone()).headers(seconds, body.as_bytes());
+    (headers, timestamp)
+}
+
+const JOINED: &str = r#"{"event":"cobrowse.session_user_joined","event_ts":1764547200123,"payload":{"account_id":"acct","object":{"session_id":"s1","user_name":"Jane","role_type":"customer"}}}"#;
+
+#[tokio::test]
+async fn a_delivery_to_two_receivers_sharing_redis_is_handled_once() {
+    let prefix = Prefix::new("webhook");
+    let secret = SecretString::from("webhook-secret-token");
+    let receiver = |store| {
+        Receiver::new(secret.clone())
+            .unwrap()
+            .with_fleet(&Fleet::new(store))
+    };
+    let replicas = [
+        receiver(store(&prefix).await),
+        receiver(store(&prefix).await),
+    ];
+
+    // The first delivery, and Zoom's retry five minutes later to the other replica.
+    let first = SystemTime::now();
+    let (headers, now) = signed(&secret, JOINED, first);
+    let delivery = replicas[0]
+        .verify_once_at(&headers, JOINED.as_bytes(), now)
+        .await;
+    assert_eq!(delivery.unwrap().event().session_id(), Some("s1"));
+    let (headers, now) = signed(&secret, JOINED, first + Duration::from_secs(300));
+    let retry = replicas[1]
+        .verify_once_at(&headers, JOINED.as_bytes(), now)
+        .await;
+    let retry = retry.unwrap_err();
+    assert!(matches!(retry, WebhookError::Duplicate { .. }), "{retry}");
+    let response = replicas[1].respond(&Err(retry));
+    assert_eq!(response.status(), 200, "Zoom must not send it again");
+
+    // Another event, delivered to both at once: one handles it.
+    let other = JOINED.replace("s1", "s2");
+    let (headers, now) = signed(&secret, &other, first);
+    let (a, b) = tokio::join!(
+        replicas[0].verify_once_at(&headers, other.as_bytes(), now),
+        replicas[1].verify_once_at(&headers, other.as_bytes(), now)
+    );
+    assert_eq!(usize::from(a.is_ok()) + usize::from(b.is_ok()), 1);
+
+    // URL validation is answered by every replica, every time.
+    let challenge =
+        r#"{"event":"endpoint.url_validation","event_ts":1,"payload":{"plainToken":"abc"}}"#;
+    let (headers, now) = signed(&secret, challenge, first);
+    for replica in &replicas {
+        let outcome = replica
+            .verify_once_at(&headers, challenge.as_bytes(), now)
+            .await;
+        assert_eq!(replica.respond(&outcome).status(), 200);
+        assert!(outcome.is_ok());
+    }
+
+    // Without a fleet each receiver handles its copy: the duplicate the fleet removes.
+    let alone = Receiver::new(secret.clone()).unwrap();
+    let (headers, now) = signed(&secret, JOINED, first);
+    for _ in 0..2 {
+        assert!(
+            alone
+                .verify_once_at(&headers, JOINED.as_bytes(), now)
+                .await
+                .is_ok()
+        );
+    }
+}
+
+/// A simulator whose account allows LIGHT 10/s, and a client of it in a fleet
+/// whose Redis is behind `proxy`.
+async fn fleet_through(
+    proxy: &Proxy,
+    prefix: &Prefix,
+    mode: OnUnavailable,
+) -> (MockZoom, Client, Receiver) {
+    let limits = RateLimits::custom().per_second(LIGHT, 10);
+    let zoom = MockZoom::builder()
+        .live_sessions(3)
+        .rate_limits(limits.clone())
+        .start()
+        .await
+        .unwrap();
+    let store = RedisStore::builder(proxy.url())
+        .prefix(&prefix.0)
+        .timeout(Duration::from_millis(300))
+        .connect()
+        .await
+        .unwrap_or_else(|e| panic!("{HINT} ({e})"));
+    let fleet = Fleet::new(store).on_unavailable(mode);
+    let app = zoom.credentials().oauth.clone().unwrap();
+    let client = Client::builder(Credentials::server_to_server(
+        app.account_id,
+        app.client_id,
+        app.client_secret.expose_secret(),
+    ))
+    .base_url(zoom.base_url())
+    .oauth_url(zoom.oauth_url())
+    .rate_limits(limits)
+    .fleet(fleet.clone())
+    .build()
+    .unwrap();
+    let receiver = Receiver::new(SecretString::from("webhook-secret-token"))
+        .unwrap()
+        .with_fleet(&fleet);
+    (zoom, client, receiver)
+}
+
+/// `n` calls of one session's details, each in a task of its own.
+fn calls(zoom: &MockZoom, client: &Client, n: usize) -> Vec<tokio::task::JoinHandle<bool>> {
+    let session = zoom.live_sessions()[0].session_id.clone();
+    (0..n)
+        .map(|_| {
+            let (client, session) = (client.clone(), session.clone());
+            tokio::spawn(async move { client.get_session(&session).await.is_ok() })
+        })
+        .collect()
+}
+
+const ACCOUNT: &str = "zoom-mock-account";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redis_cut_while_failing_closed_holds_requests_back_and_loses_none() {
+    let prefix = Prefix::new("closed");
+    let proxy = Proxy::start().await;
+    let (zoom, client, receiver) = fleet_through(&proxy, &prefix, OnUnavailable::Wait).await;
+
+    // Redis goes away before the first request: no token is fetched, nothing is
+    // sent, until it is back.
+    proxy.cut();
+    let first = calls(&zoom, &client, 5);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let stats = zoom.stats();
+    assert_eq!((stats.token_requests, stats.api_requests()), (0, 0));
+    let secret = SecretString::from("webhook-secret-token");
+    let (headers, now) = signed(&secret, JOINED, SystemTime::now());
+    let refused = receiver
+        .verify_once_at(&headers, JOINED.as_bytes(), now)
+        .await;
+    assert_eq!(
+        receiver.respond(&refused).status(),
+        503,
+        "Zoom will retry it"
+    );
+    proxy.restore();
+
+    // Cut again mid-run: what waits for a slot stays back while Redis is away.
+    let second = calls(&zoom, &client, 30);
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    proxy.cut();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let during = zoom.stats().admitted(ACCOUNT);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        zoom.stats().admitted(ACCOUNT),
+        during,
+        "nothing sent while the budget cannot be asked"
+    );
+    proxy.restore();
+
+    let mut done = 0;
+    for call in first.into_iter().chain(second) {
+        assert!(call.await.unwrap(), "every call succeeds in the end");
+        done += 1;
+    }
+    let stats = zoom.stats();
+    println!(
+        "fail closed: {done} calls done, {} token request(s), {} 429s",
+        stats.token_requests, stats.rate_limited
+    );
+    assert_eq!(stats.rate_limited, 0);
+    assert_eq!(stats.token_requests, 1);
+    // The delivery refused during the outage is handled when Zoom sends it again.
+    let (headers, now) = signed(&secret, JOINED, SystemTime::now());
+    assert!(
+        receiver
+            .verify_once_at(&headers, JOINED.as_bytes(), now)
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redis_cut_while_failing_open_goes_on_with_the_local_limiter() {
+    let prefix = Prefix::new("open");
+    let proxy = Proxy::start().await;
+    let (zoom, client, receiver) = fleet_through(&proxy, &prefix, OnUnavailable::Local).await;
+    let warm_up = calls(&zoom, &client, 3);
+    for call in warm_up {
+        assert!(call.await.unwrap());
+    }
+    proxy.cut();
+    let before = zoom.stats().admitted(ACCOUNT);
+    let during = calls(&zoom, &client, 15);
+    let mut done = 0;
+    for call in during {
+        assert!(call.await.unwrap(), "every call succeeds without Redis");
+        done += 1;
+    }
+    let secret = SecretString::from("webhook-secret-token");
+    let (headers, now) = signed(&secret, JOINED, SystemTime::now());
+    assert!(
+        receiver
+            .verify_once_at(&headers, JOINED.as_bytes(), now)
+            .await
+            .is_ok(),
+        "handled with this process's own duplicate view"
+    );
+    let retried = receiver
+        .verify_once_at(&headers, JOINED.as_bytes(), now)
+        .await;
+    assert!(matches!(retried, Err(WebhookError::Duplicate { .. })));
+    proxy.restore();
+    let stats = zoom.stats();
+    println!(
+        "fail open: {done} calls during the cut, {} admitted, {} token request(s)",
+        stats.admitted(ACCOUNT) - before,
+        stats.token_requests
+    );
+    assert_eq!(stats.admitted(ACCOUNT) - before, 15);
+    assert_eq!(
+        stats.token_requests, 1,
+        "the token was cached before the cut"
+    );
 }
