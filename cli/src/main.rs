@@ -9,8 +9,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use futures_util::TryStreamExt;
 use secrecy::ExposeSecret;
+use zoom_cobrowse::fleet::{Fleet, OnUnavailable, RedisStore, StoreError};
 use zoom_cobrowse::types::SessionDetail;
-use zoom_cobrowse::{Client, Credentials, Page, PageStream};
+use zoom_cobrowse::{Client, ClientBuilder, Credentials, Page, PageStream};
 use zoom_cobrowse_mock::MockZoom;
 
 use args::{Cli, Command};
@@ -49,9 +50,11 @@ const SESSION: Columns = &[
     ("USERS", "user_count", 5),
 ];
 
-/// Why the command failed: the API's error, or standard output going away.
+/// Why the command failed: the API's error, Redis (with --redis), or standard
+/// output going away.
 enum Failure {
     Api(zoom_cobrowse::Error),
+    Fleet(StoreError),
     Output(io::Error),
 }
 
@@ -91,13 +94,17 @@ fn main() -> ExitCode {
             eprintln!("cobrowse: {e}");
             ExitCode::FAILURE
         }
+        Err(Failure::Fleet(e)) => {
+            eprintln!("cobrowse: --redis: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
 async fn run(cli: Cli) -> Result<(), Failure> {
     // Kept alive until the command ends: the simulator stops when dropped.
     let simulator;
-    let client = if cli.mock {
+    let mut builder = if cli.mock {
         simulator = MockZoom::builder()
             .seed(cli.mock_seed)
             .start()
@@ -106,12 +113,24 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         let token = simulator.credentials().bearer_tokens[0]
             .expose_secret()
             .to_owned();
-        Client::builder(Credentials::bearer(token))
-            .base_url(simulator.base_url())
-            .build()?
+        Client::builder(Credentials::bearer(token)).base_url(simulator.base_url())
     } else {
-        Client::from_env()?
+        ClientBuilder::from_env()?
     };
+    if let Some(url) = &cli.redis {
+        let store = RedisStore::builder(url.as_str())
+            .prefix(cli.redis_prefix.as_str())
+            .connect()
+            .await
+            .map_err(Failure::Fleet)?;
+        let mode = if cli.redis_fail_open {
+            OnUnavailable::Local
+        } else {
+            OnUnavailable::Wait
+        };
+        builder = builder.fleet(Fleet::new(store).on_unavailable(mode));
+    }
+    let client = builder.build()?;
     match cli.command {
         Command::Live { pin, page } => {
             let mut request = client.live_sessions().page_size(page.page_size);
