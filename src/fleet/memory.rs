@@ -154,12 +154,21 @@ impl TokenStore for MemoryTokens {
 }
 
 /// A [`DuplicateFilter`] in this process's memory.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct MemoryDuplicates {
     seen: Mutex<Seen>,
 }
 
-#[derive(Debug, Default)]
+impl std::fmt::Debug for MemoryDuplicates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A count: the keys themselves are of no use to a reader.
+        f.debug_struct("MemoryDuplicates")
+            .field("remembered", &lock(&self.seen).expires.len())
+            .finish()
+    }
+}
+
+#[derive(Default)]
 struct Seen {
     expires: HashMap<String, Instant>,
     /// Expired keys are dropped when the map reaches this size, so memory stays
