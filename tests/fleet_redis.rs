@@ -141,13 +141,11 @@ async fn a_pause_after_a_429_holds_every_replica_back() {
     one.pause("acct", LIGHT, Duration::from_millis(10))
         .await
         .unwrap();
+    // Nothing else spends this budget of 100: a wait can only be the pause.
     let Admission::Wait(wait) = other.try_acquire("acct", LIGHT, quota(100)).await.unwrap() else {
         panic!("granted during a pause");
     };
-    assert!(
-        wait > Duration::from_millis(500) && wait <= Duration::from_millis(800),
-        "{wait:?}"
-    );
+    assert!(wait <= Duration::from_millis(800), "{wait:?}");
     assert_eq!(
         other
             .try_acquire("acct", RateLimitLabel::Heavy, quota(100))
@@ -162,7 +160,8 @@ async fn a_pause_after_a_429_holds_every_replica_back() {
 async fn one_replica_holds_the_token_lock_until_it_releases_or_it_expires() {
     let prefix = Prefix::new("lock");
     let (one, other) = (store(&prefix).await, store(&prefix).await);
-    let ttl = Duration::from_millis(300);
+    // Long enough that a loaded machine does not let it expire between steps.
+    let ttl = Duration::from_secs(2);
     let lease = one.try_lock("app", ttl).await.unwrap().expect("free lock");
     assert_eq!(other.try_lock("app", ttl).await.unwrap(), None);
     // A stranger's lease does not release it.
@@ -184,7 +183,7 @@ async fn a_stored_token_is_read_by_another_replica_until_it_expires() {
     let prefix = Prefix::new("token");
     let (one, other) = (store(&prefix).await, store(&prefix).await);
     assert!(other.get("app").await.unwrap().is_none());
-    let expires_at = SystemTime::now() + Duration::from_millis(600);
+    let expires_at = SystemTime::now() + Duration::from_secs(2);
     let token = StoredToken::new(SecretString::from("tok en with spaces"), expires_at);
     one.put("app", &token).await.unwrap();
     let read = other.get("app").await.unwrap().expect("stored");
@@ -198,7 +197,7 @@ async fn a_stored_token_is_read_by_another_replica_until_it_expires() {
         !format!("{read:?}").contains("tok en"),
         "Debug shows no token"
     );
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    tokio::time::sleep(expires_at.duration_since(SystemTime::now()).unwrap_or_default()).await;
     assert!(other.get("app").await.unwrap().is_none(), "expired");
 }
 
@@ -206,7 +205,7 @@ async fn a_stored_token_is_read_by_another_replica_until_it_expires() {
 async fn a_delivery_is_first_seen_once_across_replicas_until_its_ttl() {
     let prefix = Prefix::new("dedup");
     let replicas = [store(&prefix).await, store(&prefix).await];
-    let ttl = Duration::from_millis(400);
+    let ttl = Duration::from_secs(2);
     let firsts = futures_util::future::join_all(
         (0..10).map(|i| replicas[i % 2].first_seen("delivery-1", ttl)),
     )
@@ -426,7 +425,8 @@ async fn redis_cut_while_failing_closed_holds_requests_back_and_loses_none() {
     let second = calls(&zoom, &client, 30);
     tokio::time::sleep(Duration::from_millis(1200)).await;
     proxy.cut();
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    // Generous: a request whose slot came just before the cut has arrived by then.
+    tokio::time::sleep(Duration::from_secs(1)).await;
     let during = zoom.stats().admitted(ACCOUNT);
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(
