@@ -5,22 +5,29 @@
 
 use std::fmt;
 use std::sync::RwLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
+use base64::Engine as _;
+use reqwest::StatusCode;
 use reqwest::header::HeaderValue;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 use tokio::time::Instant;
+use zeroize::Zeroizing;
 
+use crate::body::{self, BodyError};
 use crate::error::{Error, ErrorKind};
-use crate::fleet::{SharedTokens, StoredToken};
+use crate::fleet::{Fleet, SharedTokens, StoredToken};
+use crate::redact::{self, Registered};
+use crate::retry::{RetryPolicy, is_retryable_error, is_retryable_status};
 
 /// Zoom's Server-to-Server OAuth token endpoint.
 pub const DEFAULT_OAUTH_URL: &str = "https://zoom.us/oauth/token";
 
-/// Renew a token this long before it expires, so no request carries one that
-/// expires in flight.
+/// Renew a token this long before it expires (a tenth of a shorter lifetime), so
+/// no request carries one that expires in flight.
 const RENEW_MARGIN: Duration = Duration::from_secs(60);
 
 /// Lifetime of the API JWTs the client signs. Zoom suggests at most an hour.
@@ -104,44 +111,152 @@ impl fmt::Debug for Credentials {
 }
 
 /// A token, ready to send as an `Authorization` header, and when to stop using it.
+/// The header's bytes are zeroized when the last clone of it is dropped.
 struct CachedToken {
     header: HeaderValue,
     renew_at: Option<Instant>,
+    _redacted: Registered,
 }
 
-impl CachedToken {
-    /// Marks the header sensitive, so neither reqwest nor hyper prints it.
-    fn new(token: &SecretString, renew_at: Option<Instant>) -> Result<Self, Error> {
-        let mut header = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
-            .map_err(|_| {
-                Error::new(
-                    ErrorKind::Auth,
-                    "the token has characters an HTTP header cannot carry",
-                )
-            })?;
-        header.set_sensitive(true);
-        Ok(Self { header, renew_at })
+/// The bytes of an `Authorization` header, wiped when the last `Bytes` sharing
+/// them goes away (every clone sent with a request shares this one buffer).
+struct WipedOnDrop(Zeroizing<Vec<u8>>);
+
+impl AsRef<[u8]> for WipedOnDrop {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
     }
 }
 
 impl CachedToken {
+    /// Marks the header sensitive, so neither reqwest nor hyper prints it, and
+    /// registers the token for redaction from everything the crate prints.
+    fn new(token: &SecretString, renew_at: Option<Instant>) -> Result<Self, Error> {
+        let token = token.expose_secret();
+        let mut bytes = Zeroizing::new(Vec::with_capacity(7 + token.len()));
+        bytes.extend_from_slice(b"Bearer ");
+        bytes.extend_from_slice(token.as_bytes());
+        let shared = bytes::Bytes::from_owner(WipedOnDrop(bytes));
+        let mut header = HeaderValue::from_maybe_shared(shared).map_err(|_| {
+            Error::new(
+                ErrorKind::Decode,
+                "the token has characters an HTTP header cannot carry",
+            )
+        })?;
+        header.set_sensitive(true);
+        Ok(Self {
+            header,
+            renew_at,
+            _redacted: redact::register(token),
+        })
+    }
+
     fn fresh(&self) -> bool {
         self.renew_at.is_none_or(|at| Instant::now() < at)
     }
 }
+
+/// When to stop using a token that lasts `lifetime` from now: a margin before it
+/// expires, so no request carries one that expires in flight. The margin is a
+/// tenth of the lifetime up to [`RENEW_MARGIN`], so a short-lived token is still
+/// used (and shared) for most of its life instead of being fetched for each call.
+fn renew_at(lifetime: Duration) -> Instant {
+    let now = Instant::now();
+    // Lifetimes are capped far below overflow; `now` is the safe answer regardless.
+    now.checked_add(usable_for(lifetime)).unwrap_or(now)
+}
+
+/// How long a token that lasts `lifetime` is used: all of it but the margin.
+fn usable_for(lifetime: Duration) -> Duration {
+    lifetime - RENEW_MARGIN.min(lifetime / 10)
+}
+
+/// A fetched token as the fleet shares it: until the moment this client would
+/// renew it, so every replica renews at that same moment, not at Zoom's expiry.
+fn shareable(token: SecretString, lifetime: Duration) -> StoredToken {
+    StoredToken::new(token, SystemTime::now() + usable_for(lifetime))
+}
+
+/// A shared token, cached until the moment it was shared for.
+fn cached_from(stored: &StoredToken) -> Result<CachedToken, Error> {
+    let left = stored
+        .expires_at()
+        .duration_since(SystemTime::now())
+        .unwrap_or_default();
+    let now = Instant::now();
+    CachedToken::new(stored.token(), Some(now.checked_add(left).unwrap_or(now)))
+}
+
+/// The longest a token is used without renewal, whatever `expires_in` says: a
+/// server claiming a longer (or endless) lifetime gets its token renewed daily.
+pub(crate) const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The token lifetime of an OAuth answer's `expires_in`.
+///
+/// Absent or `null` means Zoom's documented hour. A non-negative number of
+/// seconds (an integer or a finite float, rounded down) is used up to
+/// [`MAX_TOKEN_LIFETIME`]; `0` means the token serves only the requests waiting
+/// for it. Anything else (negative, a string, `NaN`) is refused.
+fn token_lifetime(expires_in: Option<&serde_json::Value>) -> Result<Duration, &'static str> {
+    let seconds = match expires_in {
+        None | Some(serde_json::Value::Null) => return Ok(Duration::from_secs(3600)),
+        Some(serde_json::Value::Number(n)) => match (n.as_u64(), n.as_f64()) {
+            (Some(whole), _) => whole,
+            (None, Some(f)) if f.is_finite() && f >= 0.0 => {
+                // `as` saturates: a float above u64::MAX becomes u64::MAX.
+                f as u64
+            }
+            _ => return Err("expires_in is negative or not a finite number"),
+        },
+        Some(_) => return Err("expires_in is not a number"),
+    };
+    Ok(Duration::from_secs(seconds).min(MAX_TOKEN_LIFETIME))
+}
+
+/// The lifetime the client gives the token of a token endpoint's successful
+/// answer `body` (`expires_in` capped at one day, read as `token_lifetime` says),
+/// or the typed error it refuses the answer with. For fuzzing and property tests.
+#[cfg(feature = "test-util")]
+pub fn oauth_token_lifetime(body: &[u8]) -> Result<Duration, Error> {
+    parse_oauth_token(body, StatusCode::OK).map(|(_, lifetime)| lifetime)
+}
+
+fn parse_oauth_token(body: &[u8], status: StatusCode) -> Result<(SecretString, Duration), Error> {
+    let decode_error = |detail: &str| {
+        Error::new(ErrorKind::Decode, detail)
+            .with_status(status)
+            .with_operation(OAUTH_OPERATION)
+    };
+    let answer: OAuthToken = serde_json::from_slice(body).map_err(|e| {
+        decode_error("the token endpoint's answer is not an OAuth token").with_source(e)
+    })?;
+    let lifetime = token_lifetime(answer.expires_in.as_ref()).map_err(decode_error)?;
+    Ok((answer.access_token, lifetime))
+}
+
+/// The operation name errors of the token endpoint carry.
+const OAUTH_OPERATION: &str = "oauth_token";
 
 /// Produces bearer tokens from [`Credentials`], caching them.
 pub(crate) struct TokenSource {
     credentials: Credentials,
     oauth_url: String,
     http: reqwest::Client,
+    retry: RetryPolicy,
+    max_body_size: usize,
     cache: RwLock<Option<CachedToken>>,
     fetch: Mutex<()>,
+    /// Fetches finished (well or not), so a caller that waited for the fetch lock
+    /// knows whether one finished meanwhile.
+    finished: AtomicU64,
+    /// The outcome of the last finished fetch, for those who waited on it.
+    last_outcome: std::sync::Mutex<Option<Result<HeaderValue, Error>>>,
     /// In fleet mode: the OAuth token every replica shares.
     shared: Option<SharedTokens>,
     /// The last token Zoom refused with 401, so a copy of it still in the fleet's
     /// store is not taken again.
     rejected: RwLock<Option<HeaderValue>>,
+    _redacted: Vec<Registered>,
 }
 
 impl fmt::Debug for TokenSource {
@@ -155,22 +270,52 @@ impl fmt::Debug for TokenSource {
 }
 
 impl TokenSource {
-    pub(crate) fn new(credentials: Credentials, oauth_url: String, http: reqwest::Client) -> Self {
+    pub(crate) fn new(
+        credentials: Credentials,
+        oauth_url: String,
+        http: reqwest::Client,
+        retry: RetryPolicy,
+        max_body_size: usize,
+    ) -> Self {
+        // Every secret value, and the forms it travels in, for redaction.
+        let redacted = match &credentials {
+            Credentials::BearerToken(token) => vec![redact::register(token.expose_secret())],
+            Credentials::ApiKey { secret, .. } => vec![redact::register(secret.expose_secret())],
+            Credentials::ServerToServer {
+                client_id,
+                client_secret,
+                ..
+            } => {
+                let basic = Zeroizing::new(
+                    base64::engine::general_purpose::STANDARD
+                        .encode(format!("{client_id}:{}", client_secret.expose_secret())),
+                );
+                vec![
+                    redact::register(client_secret.expose_secret()),
+                    redact::register(&basic),
+                ]
+            }
+        };
         Self {
             credentials,
             oauth_url,
             http,
+            retry,
+            max_body_size,
             cache: RwLock::new(None),
             fetch: Mutex::new(()),
+            finished: AtomicU64::new(0),
+            last_outcome: std::sync::Mutex::new(None),
             shared: None,
             rejected: RwLock::new(None),
+            _redacted: redacted,
         }
     }
 
     /// Shares Server-to-Server tokens through the fleet's store (other
     /// credentials need no sharing: a bearer token is given, an API JWT is
     /// signed locally at no cost to anyone).
-    pub(crate) fn shared(mut self, fleet: &crate::fleet::Fleet) -> Self {
+    pub(crate) fn shared(mut self, fleet: &Fleet) -> Self {
         if let Credentials::ServerToServer {
             account_id,
             client_id,
@@ -183,21 +328,39 @@ impl TokenSource {
     }
 
     /// The `Authorization` header to send now. A fresh cached one is read without
-    /// waiting; otherwise holding the fetch lock across the fetch makes concurrent
-    /// callers share one fetch instead of stampeding the token endpoint.
+    /// waiting. Otherwise one caller fetches while holding the fetch lock, and
+    /// those who waited for the lock meanwhile take that fetch's outcome, success
+    /// or failure: N waiters cause one fetch, and a hanging token endpoint costs
+    /// them one fetch's time, not N.
     pub(crate) async fn authorization(&self) -> Result<HeaderValue, Error> {
+        let seen = self.finished.load(Ordering::Acquire);
         if let Some(header) = self.cached() {
             return Ok(header);
         }
         let _fetching = self.fetch.lock().await;
-        // Another caller may have fetched while this one waited for the lock.
         if let Some(header) = self.cached() {
             return Ok(header);
         }
-        let fetched = self.obtain().await?;
-        let header = fetched.header.clone();
-        *self.cache.write().unwrap_or_else(|p| p.into_inner()) = Some(fetched);
-        Ok(header)
+        if self.finished.load(Ordering::Acquire) != seen {
+            let last = self.last_outcome.lock().unwrap_or_else(|p| p.into_inner());
+            match last.as_ref() {
+                Some(Ok(header)) => return Ok(header.clone()),
+                Some(Err(error)) => return Err(error.shared_copy()),
+                None => {}
+            }
+        }
+        let outcome = self.obtain().await.map(|fetched| {
+            let header = fetched.header.clone();
+            *self.cache.write().unwrap_or_else(|p| p.into_inner()) = Some(fetched);
+            header
+        });
+        let shared = match &outcome {
+            Ok(header) => Ok(header.clone()),
+            Err(error) => Err(error.shared_copy()),
+        };
+        *self.last_outcome.lock().unwrap_or_else(|p| p.into_inner()) = Some(shared);
+        self.finished.fetch_add(1, Ordering::Release);
+        outcome
     }
 
     fn cached(&self) -> Option<HeaderValue> {
@@ -227,11 +390,18 @@ impl TokenSource {
                 *self.rejected.write().unwrap_or_else(|p| p.into_inner()) = Some(rejected.clone());
             }
         }
+        // A waiter must not be handed the rejected token as a fresh outcome.
+        let mut last = self.last_outcome.lock().unwrap_or_else(|p| p.into_inner());
+        if matches!(last.as_ref(), Some(Ok(header)) if header == rejected) {
+            *last = None;
+        }
     }
 
     async fn obtain(&self) -> Result<CachedToken, Error> {
         match &self.credentials {
-            Credentials::BearerToken(token) => CachedToken::new(token, None),
+            Credentials::BearerToken(token) => CachedToken::new(token, None).map_err(|_| {
+                Error::config("the bearer token has characters an HTTP header cannot carry")
+            }),
             Credentials::ApiKey { key, secret } => {
                 let iat = unix_now();
                 let claims = ApiJwtClaims {
@@ -243,8 +413,7 @@ impl TokenSource {
                     .map_err(|e| {
                         Error::new(ErrorKind::Auth, "cannot sign the API JWT").with_source(e)
                     })?;
-                let renew_at = Instant::now() + API_JWT_LIFETIME - RENEW_MARGIN;
-                CachedToken::new(&SecretString::from(jwt), Some(renew_at))
+                CachedToken::new(&SecretString::from(jwt), Some(renew_at(API_JWT_LIFETIME)))
             }
             Credentials::ServerToServer {
                 account_id,
@@ -252,44 +421,71 @@ impl TokenSource {
                 client_secret,
             } => {
                 let fetch = || self.fetch_oauth(account_id, client_id, client_secret);
-                let token = match &self.shared {
-                    Some(shared) => {
-                        let rejected = self
-                            .rejected
-                            .read()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .clone();
-                        let usable = |stored: &StoredToken| {
-                            renew_at(stored.expires_at()).is_some()
-                                && rejected.as_ref().is_none_or(|r| {
-                                    r.as_bytes().strip_prefix(b"Bearer ").is_none_or(|t| {
-                                        t != stored.token().expose_secret().as_bytes()
-                                    })
-                                })
-                        };
-                        match shared.obtain(usable, fetch).await? {
-                            Some(token) => token,
-                            // The store is unreachable and the fleet fails open.
-                            None => fetch().await?,
-                        }
-                    }
-                    None => fetch().await?,
+                let Some(shared) = &self.shared else {
+                    return cached_from(&fetch().await?);
                 };
-                // A token that expires within the margin is renewed at once.
-                let renew_at = renew_at(token.expires_at()).unwrap_or_else(Instant::now);
-                CachedToken::new(token.token(), Some(renew_at))
+                let rejected = self
+                    .rejected
+                    .read()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .clone();
+                let usable = |stored: &StoredToken| {
+                    stored.expires_at() > SystemTime::now()
+                        && rejected.as_ref().is_none_or(|r| {
+                            r.as_bytes().strip_prefix(b"Bearer ")
+                                != Some(stored.token().expose_secret().as_bytes())
+                        })
+                };
+                match shared.obtain(usable, fetch).await? {
+                    Some(token) => cached_from(&token),
+                    // The store is unreachable and the fleet fails open.
+                    None => cached_from(&fetch().await?),
+                }
             }
         }
     }
 
+    /// Fetches an OAuth token, retrying what the [`RetryPolicy`] of API calls
+    /// would retry (connect errors, timeouts, cut bodies, 408, 429, 5xx).
     async fn fetch_oauth(
         &self,
         account_id: &str,
         client_id: &str,
         client_secret: &SecretString,
     ) -> Result<StoredToken, Error> {
-        let auth_error = |detail: String| Error::new(ErrorKind::Auth, detail);
-        let response = self
+        let mut retries = self.retry.start(OAUTH_OPERATION);
+        loop {
+            match self
+                .fetch_oauth_once(account_id, client_id, client_secret)
+                .await
+            {
+                Ok(token) => return Ok(token),
+                Err(Attempt::Final(error)) => return Err(error),
+                Err(Attempt::Transient(error)) => {
+                    if !retries.wait(error.retry_after()).await {
+                        return Err(error);
+                    }
+                }
+            }
+        }
+    }
+
+    async fn fetch_oauth_once(
+        &self,
+        account_id: &str,
+        client_id: &str,
+        client_secret: &SecretString,
+    ) -> Result<StoredToken, Attempt> {
+        let transport = |e: reqwest::Error| {
+            let retryable = is_retryable_error(&e);
+            let error = Error::from(e).with_operation(OAUTH_OPERATION);
+            if retryable {
+                Attempt::Transient(error)
+            } else {
+                Attempt::Final(error)
+            }
+        };
+        let mut response = self
             .http
             .post(&self.oauth_url)
             .basic_auth(client_id, Some(client_secret.expose_secret()))
@@ -299,33 +495,55 @@ impl TokenSource {
             ])
             .send()
             .await
-            .map_err(|e| Error::from(e).with_operation("oauth_token"))?;
+            .map_err(transport)?;
         let status = response.status();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| Error::from(e).with_operation("oauth_token"))?;
-        if !status.is_success() {
+        let headers = response.headers().clone();
+        let body = match body::read(&mut response, self.max_body_size).await {
+            Ok(body) => body,
+            Err(BodyError::Transport(e)) => return Err(transport(e)),
+            Err(BodyError::TooLarge(e)) => {
+                return Err(Attempt::Final(e.with_operation(OAUTH_OPERATION)));
+            }
+        };
+        if status.is_success() {
+            let (token, lifetime) = parse_oauth_token(&body, status).map_err(Attempt::Final)?;
+            // Refused here, with the answer's status, rather than once cached.
+            CachedToken::new(&token, None).map_err(|e| {
+                Attempt::Final(e.with_status(status).with_operation(OAUTH_OPERATION))
+            })?;
+            return Ok(shareable(token, lifetime));
+        }
+        if is_retryable_status(status) {
+            // A gateway outage or a rate limit: the server's problem, not the credentials'.
+            let error = Error::from_answer(status, &headers, body).with_operation(OAUTH_OPERATION);
+            return Err(Attempt::Transient(error));
+        }
+        if matches!(
+            status,
+            StatusCode::BAD_REQUEST | StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+        ) {
+            // Zoom's OAuth server answers bad credentials or account with these.
             let reason = serde_json::from_slice::<OAuthError>(&body)
                 .ok()
                 .and_then(|e| e.reason.or(e.error))
+                .map(|reason| redact::scrub(&reason).into_owned())
                 .unwrap_or_else(|| "the token endpoint refused the credentials".into());
-            return Err(auth_error(reason)
+            let error = Error::new(ErrorKind::Auth, reason)
                 .with_status(status)
-                .with_operation("oauth_token"));
+                .with_operation(OAUTH_OPERATION);
+            return Err(Attempt::Final(error));
         }
-        let answer: OAuthToken = serde_json::from_slice(&body).map_err(|e| {
-            auth_error("the token endpoint's answer is not an OAuth token".into())
-                .with_status(status)
-                .with_source(e)
-                .with_operation("oauth_token")
-        })?;
-        let lifetime = Duration::from_secs(answer.expires_in.unwrap_or(3600));
-        Ok(StoredToken::new(
-            answer.access_token,
-            SystemTime::now() + lifetime,
-        ))
+        // Another status (404, 405, ...) points at a wrong OAuth URL, not at the
+        // credentials.
+        let error = Error::from_answer(status, &headers, body).with_operation(OAUTH_OPERATION);
+        Err(Attempt::Final(error))
     }
+}
+
+/// How one token fetch failed: worth another attempt or not.
+enum Attempt {
+    Transient(Error),
+    Final(Error),
 }
 
 /// Whether a 401 may be cured by a new token: once per call, and only for
@@ -370,21 +588,15 @@ struct ApiJwtClaims<'a> {
 #[derive(Deserialize)]
 struct OAuthToken {
     access_token: SecretString,
-    expires_in: Option<u64>,
+    // Read as any JSON value: servers send it as numbers, floats, strings, and
+    // `token_lifetime` decides what is usable rather than serde failing on it.
+    expires_in: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
 struct OAuthError {
     reason: Option<String>,
     error: Option<String>,
-}
-
-/// When to renew a token that expires at `expires_at` (wall-clock time, which
-/// replicas share): the margin before, or `None` if that moment has passed.
-fn renew_at(expires_at: SystemTime) -> Option<Instant> {
-    let left = expires_at.duration_since(SystemTime::now()).ok()?;
-    let before_renewal = left.checked_sub(RENEW_MARGIN)?;
-    (!before_renewal.is_zero()).then(|| Instant::now() + before_renewal)
 }
 
 fn unix_now() -> u64 {

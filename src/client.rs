@@ -3,9 +3,11 @@
 use std::time::Duration;
 
 use crate::auth::{Credentials, DEFAULT_OAUTH_URL, TokenSource};
+use crate::body::DEFAULT_MAX_BODY_SIZE;
 use crate::error::Error;
 use crate::fleet::{Fleet, SharedBudget, account_of};
 use crate::generated::Client as RawClient;
+use crate::pagination::DEFAULT_MAX_PAGES;
 use crate::rate_limit::{Limiter, RateLimits};
 use crate::retry::RetryPolicy;
 use crate::transport::Transport;
@@ -30,6 +32,7 @@ const DEFAULT_USER_AGENT: &str = concat!("zoom-cobrowse/", env!("CARGO_PKG_VERSI
 #[derive(Clone, Debug)]
 pub struct Client {
     raw: RawClient,
+    max_pages: u64,
 }
 
 impl Client {
@@ -52,6 +55,11 @@ impl Client {
     /// Its requests take the same path: credentials, limiter, retries.
     pub fn raw(&self) -> &RawClient {
         &self.raw
+    }
+
+    /// The most pages one listing follows ([`ClientBuilder::max_pages`]).
+    pub(crate) fn max_pages(&self) -> u64 {
+        self.max_pages
     }
 }
 
@@ -82,11 +90,15 @@ pub struct ClientBuilder {
     user_agent: String,
     http: Option<reqwest::Client>,
     fleet: Option<Fleet>,
+    max_body_size: usize,
+    max_pages: u64,
+    plain_http_hosts: Vec<String>,
 }
 
 impl ClientBuilder {
     /// Defaults: api.zoom.us, 30 s per attempt, 10 s to connect,
-    /// [`RetryPolicy::standard`], [`RateLimits::pro`].
+    /// [`RetryPolicy::standard`], [`RateLimits::pro`], bodies up to
+    /// [`DEFAULT_MAX_BODY_SIZE`], listings up to [`DEFAULT_MAX_PAGES`] pages.
     pub fn new(credentials: Credentials) -> Self {
         Self {
             credentials,
@@ -99,6 +111,9 @@ impl ClientBuilder {
             user_agent: DEFAULT_USER_AGENT.to_string(),
             http: None,
             fleet: None,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+            max_pages: DEFAULT_MAX_PAGES,
+            plain_http_hosts: Vec::new(),
         }
     }
 
@@ -230,10 +245,43 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client. Fails only on a malformed URL or a TLS set-up failure.
+    /// The largest answer body read, in bytes (default [`DEFAULT_MAX_BODY_SIZE`],
+    /// 16 MiB), for API answers and the token endpoint alike. A larger body is
+    /// refused while it is read, with [`ErrorKind::BodyTooLarge`](crate::ErrorKind),
+    /// and not retried; at most this much of it is ever held in memory.
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// The most pages one listing follows (default [`DEFAULT_MAX_PAGES`]); the
+    /// page after that ends the stream with
+    /// [`ErrorKind::TooManyPages`](crate::ErrorKind), so a server that hands out
+    /// fresh page tokens forever cannot keep a job running forever. For a
+    /// past-session range, it counts the pages of all month windows together.
+    pub fn max_pages(mut self, pages: u64) -> Self {
+        self.max_pages = pages;
+        self
+    }
+
+    /// Allows plain `http://` base and OAuth URLs for `host`. Without it, `build`
+    /// refuses `http://` for any host but loopback (`localhost`, `127.0.0.0/8`,
+    /// `::1`): credentials and tokens would cross the network in clear text.
+    pub fn allow_plain_http_for_host(mut self, host: impl Into<String>) -> Self {
+        self.plain_http_hosts.push(host.into());
+        self
+    }
+
+    /// Builds the client. Fails on a malformed URL, a plain `http://` URL for a
+    /// host that is neither loopback nor allowed by
+    /// [`allow_plain_http_for_host`](Self::allow_plain_http_for_host), or a TLS
+    /// set-up failure.
     pub fn build(self) -> Result<Client, Error> {
         let base_url = parse_url("base URL", &self.base_url)?;
         let oauth_url = parse_url("OAuth URL", &self.oauth_url)?;
+        for (name, url) in [("base URL", &base_url), ("OAuth URL", &oauth_url)] {
+            check_plain_http(name, url, &self.plain_http_hosts)?;
+        }
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
@@ -248,7 +296,13 @@ impl ClientBuilder {
                 .clone()
                 .unwrap_or_else(|| account_of(&self.credentials))
         });
-        let mut tokens = TokenSource::new(self.credentials, oauth_url, http.clone());
+        let mut tokens = TokenSource::new(
+            self.credentials,
+            oauth_url,
+            http.clone(),
+            self.retry.clone(),
+            self.max_body_size,
+        );
         if let Some(fleet) = &self.fleet {
             tokens = tokens.shared(fleet);
         }
@@ -261,9 +315,10 @@ impl ClientBuilder {
                     }
                     None => Limiter::new(limits),
                 });
-        let transport = Transport::new(tokens, self.retry, limiter);
+        let transport = Transport::new(tokens, self.retry, limiter, self.max_body_size);
         Ok(Client {
             raw: RawClient::new_with_client(&base_url, http, transport),
+            max_pages: self.max_pages,
         })
     }
 }
@@ -278,4 +333,30 @@ fn parse_url(name: &str, url: &str) -> Result<String, Error> {
         )));
     }
     Ok(url.trim_end_matches('/').to_string())
+}
+
+/// Refuses `http://` for a host that is not loopback and not allowed by name.
+fn check_plain_http(name: &str, url: &str, allowed: &[String]) -> Result<(), Error> {
+    let Ok(parsed) = reqwest::Url::parse(url) else {
+        return Ok(()); // parse_url has already refused it
+    };
+    if parsed.scheme() != "http" {
+        return Ok(());
+    }
+    let unbracket = |h: &str| h.trim_matches(|c| c == '[' || c == ']').to_owned();
+    let host = unbracket(parsed.host_str().unwrap_or_default());
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    let allowed = allowed
+        .iter()
+        .any(|a| unbracket(a).eq_ignore_ascii_case(&host));
+    if loopback || allowed {
+        return Ok(());
+    }
+    Err(Error::config(format!(
+        "{name} {url} is plain http:// to {host}, which would send credentials in clear \
+         text; use https://, or allow it with ClientBuilder::allow_plain_http_for_host"
+    )))
 }

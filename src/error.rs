@@ -1,5 +1,6 @@
 //! The one error type of the client, with the helpers callers match on.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
@@ -7,13 +8,52 @@ use bytes::Bytes;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 
+use crate::redact;
 use crate::types::ZoomError;
+
+/// The part of a foreign body an error keeps: bounded, credentials redacted.
+fn kept(body: Bytes) -> Bytes {
+    let body = body.slice(..body.len().min(ERROR_BODY_LIMIT));
+    match redact::scrub_bytes(&body) {
+        Cow::Borrowed(_) => body,
+        Cow::Owned(scrubbed) => Bytes::from(scrubbed),
+    }
+}
+
+/// An error's source chain, as one line of text.
+fn chain_text(source: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = source.to_string();
+    let mut next = source.source();
+    while let Some(cause) = next {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        next = cause.source();
+    }
+    text
+}
+
+/// The source of a [`Error::shared_copy`]: the original chain as text.
+#[derive(Debug)]
+struct SharedSource(String);
+
+impl fmt::Display for SharedSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SharedSource {}
 
 /// Zoom's error code for an invalid or expired `next_page_token`.
 pub const CODE_PAGE_TOKEN_EXPIRED: i64 = 30101;
 
 /// How many bytes of an undecodable body `Display` shows.
 const EXCERPT_LIMIT: usize = 256;
+
+/// How many bytes of a foreign body an error keeps: enough for any error page
+/// and for the start of a page that failed to decode, and bounded, so an error
+/// does not hold a large answer alive.
+pub const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 /// What went wrong, broadly. Match on this, or use the `is_*` helpers of [`Error`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,19 +65,38 @@ pub enum ErrorKind {
     Decode,
     /// The request never got a complete answer: connect, timeout, reset.
     Transport,
-    /// Credentials were rejected or a token could not be obtained.
+    /// The credentials were refused by the token endpoint, or an API JWT could not
+    /// be signed.
     Auth,
     /// The client or a request was configured wrongly (including environment variables).
     Config,
     /// Zoom returned a `next_page_token` it had already returned: following it would loop.
     RepeatedPageToken,
+    /// An answer's body was larger than the client's limit
+    /// ([`ClientBuilder::max_body_size`](crate::ClientBuilder::max_body_size)); it
+    /// was refused while being read.
+    BodyTooLarge,
+    /// A listing went on for more pages than the client's limit
+    /// ([`ClientBuilder::max_pages`](crate::ClientBuilder::max_pages)) without
+    /// Zoom saying it ended.
+    TooManyPages,
+    /// The task fetching a listing's pages stopped (a panic, an abort, the runtime
+    /// shutting down) before Zoom said the listing ended: the items received so
+    /// far are not all of them.
+    Interrupted,
 }
 
 /// An error from the Cobrowse client.
 ///
 /// It carries the operation, the HTTP status, Zoom's `code` and `message` where
-/// Zoom sent them, and for bodies that could not be decoded the raw body (shown
-/// bounded in `Display`). It never carries a credential or token.
+/// Zoom sent them, and for bodies that could not be decoded the start of the raw
+/// body (at most [`ERROR_BODY_LIMIT`] bytes kept, 256 shown in `Display`).
+///
+/// It never shows a credential: every credential the crate holds (bearer tokens,
+/// API secrets and the JWTs signed with them, OAuth client secrets and access
+/// tokens, 8 characters or longer) is replaced with `[REDACTED]` in `Display`,
+/// `Debug`, [`message`](Self::message) and [`body`](Self::body), even when a
+/// server echoes it back.
 pub struct Error(Box<Inner>);
 
 // Boxed: a `Result<T, Error>` stays one pointer wide on the happy path.
@@ -95,14 +154,19 @@ impl Error {
             Err(_) => {
                 let mut error = Self::from_zoom(status, headers, ZoomError::default());
                 error.0.zoom = None;
-                error.0.body = Some(body);
+                error.0.body = Some(kept(body));
                 error
             }
         }
     }
 
     /// An error answer whose body is Zoom's error JSON.
-    pub(crate) fn from_zoom(status: StatusCode, headers: &HeaderMap, zoom: ZoomError) -> Self {
+    pub(crate) fn from_zoom(status: StatusCode, headers: &HeaderMap, mut zoom: ZoomError) -> Self {
+        if let Some(message) = &mut zoom.message
+            && let Cow::Owned(scrubbed) = redact::scrub(message)
+        {
+            *message = scrubbed;
+        }
         let mut error = Self::new(ErrorKind::Api, "");
         error.0.status = Some(status);
         error.0.retry_after = crate::retry::retry_after(headers);
@@ -118,8 +182,25 @@ impl Error {
     ) -> Self {
         let mut error = Self::new(ErrorKind::Decode, "response body does not match the API");
         error.0.status = status;
-        error.0.body = Some(body);
+        error.0.body = Some(kept(body));
         error.with_source(source)
+    }
+
+    /// A copy for each caller who waited on the one failed attempt that produced
+    /// `self` (a token fetch shared by concurrent requests). The source chain is
+    /// kept as text, since sources cannot be cloned.
+    pub(crate) fn shared_copy(&self) -> Self {
+        let inner = &self.0;
+        let mut copy = Self::new(inner.kind, inner.detail.clone());
+        copy.0.operation = inner.operation;
+        copy.0.status = inner.status;
+        copy.0.zoom = inner.zoom.clone();
+        copy.0.body = inner.body.clone();
+        copy.0.retry_after = inner.retry_after;
+        if let Some(source) = &inner.source {
+            copy.0.source = Some(Box::new(SharedSource(chain_text(source.as_ref()))));
+        }
+        copy
     }
 
     /// The broad kind of failure.
@@ -147,8 +228,8 @@ impl Error {
         self.0.zoom.as_ref().and_then(|z| z.message.as_deref())
     }
 
-    /// The raw body of an answer that was not Zoom's JSON error or not decodable,
-    /// complete, so nothing the server said is lost.
+    /// The raw body of an answer that was not Zoom's JSON error or not decodable:
+    /// its first [`ERROR_BODY_LIMIT`] bytes, credentials redacted.
     pub fn body(&self) -> Option<&[u8]> {
         self.0.body.as_deref()
     }
@@ -158,7 +239,10 @@ impl Error {
         self.0.status == Some(StatusCode::NOT_FOUND)
     }
 
-    /// 401, or credentials that could not produce a token.
+    /// The credentials were refused: a 401 from the API, or the OAuth token
+    /// endpoint refusing them (its 400, 401 or 403). A token endpoint that is
+    /// down, slow or answers something that is not a token is not this, but a
+    /// transport, server ([`ErrorKind::Api`] with its status) or decode error.
     pub fn is_unauthorized(&self) -> bool {
         self.0.status == Some(StatusCode::UNAUTHORIZED) || self.0.kind == ErrorKind::Auth
     }
@@ -168,7 +252,9 @@ impl Error {
         self.0.status == Some(StatusCode::TOO_MANY_REQUESTS)
     }
 
-    /// How long Zoom asked the caller to wait (`Retry-After`), when it said.
+    /// How long Zoom asked the caller to wait (`Retry-After`), when it said: whole
+    /// seconds or an HTTP date, at most [`MAX_RETRY_AFTER`](crate::MAX_RETRY_AFTER)
+    /// (one day) however long the server asked for; a date in the past is zero.
     pub fn retry_after(&self) -> Option<Duration> {
         self.0.retry_after
     }
@@ -231,22 +317,33 @@ impl fmt::Display for Error {
         if parts.is_empty() {
             parts.push(format!("{:?} error", self.0.kind));
         }
-        f.write_str(&parts.join(": "))
+        f.write_str(&redact::scrub(&parts.join(": ")))
     }
 }
 
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Sources format themselves: scrub the whole text, not field by field.
+        let text = format!("{:?}", DebugFields(self));
+        f.write_str(&redact::scrub(&text))
+    }
+}
+
+struct DebugFields<'a>(&'a Error);
+
+impl fmt::Debug for DebugFields<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let error = self.0;
         f.debug_struct("Error")
-            .field("kind", &self.0.kind)
-            .field("operation", &self.0.operation)
-            .field("status", &self.0.status)
-            .field("code", &self.code())
-            .field("message", &self.message())
-            .field("retry_after", &self.0.retry_after)
-            .field("detail", &self.0.detail)
-            .field("body", &self.excerpt())
-            .field("source", &self.0.source)
+            .field("kind", &error.0.kind)
+            .field("operation", &error.0.operation)
+            .field("status", &error.0.status)
+            .field("code", &error.code())
+            .field("message", &error.message())
+            .field("retry_after", &error.0.retry_after)
+            .field("detail", &error.0.detail)
+            .field("body", &error.excerpt())
+            .field("source", &error.0.source)
             .finish()
     }
 }

@@ -36,6 +36,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod auth;
+mod body;
 mod call_record;
 mod client;
 mod error;
@@ -47,6 +48,7 @@ mod month_windows;
 mod open_enums;
 mod pagination;
 mod rate_limit;
+mod redact;
 mod retry;
 mod session_duration;
 pub mod session_token;
@@ -56,13 +58,14 @@ mod transport;
 pub mod webhook;
 
 pub use auth::{Credentials, DEFAULT_OAUTH_URL};
+pub use body::DEFAULT_MAX_BODY_SIZE;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
-pub use error::{CODE_PAGE_TOKEN_EXPIRED, Error, ErrorKind};
+pub use error::{CODE_PAGE_TOKEN_EXPIRED, ERROR_BODY_LIMIT, Error, ErrorKind};
 pub use generated::Operation;
 pub use month_windows::RangeBound;
-pub use pagination::{ItemStream, Page, PageStream};
+pub use pagination::{DEFAULT_MAX_PAGES, ItemStream, Page, PageStream};
 pub use rate_limit::{Quota, RateLimitLabel, RateLimits};
-pub use retry::RetryPolicy;
+pub use retry::{MAX_RETRY_AFTER, RetryPolicy};
 pub use sessions::{LiveSessions, MAX_PAGE_SIZE, MIN_PAGE_SIZE, PastSessions, SessionUsers};
 
 /// Request and response types of the API, generated from `openapi/cobrowse.yaml`,
@@ -85,7 +88,10 @@ pub mod raw {
 #[cfg(feature = "test-util")]
 #[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
 pub mod test_util {
+    pub use crate::auth::oauth_token_lifetime;
+    pub use crate::body::collect_within as collect_body_within;
     pub use crate::month_windows::{Window, split as split_month_windows};
+    pub use crate::retry::parse_retry_after;
     pub use crate::signing::verify_hs256;
     pub use crate::webhook::signer::TestSigner;
 

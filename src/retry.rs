@@ -107,7 +107,8 @@ impl RetryPolicy {
             // Full jitter spreads clients that failed together.
             ceiling.mul_f64(fastrand::f64())
         });
-        (elapsed + delay <= self.max_elapsed).then_some(delay)
+        // Saturating: `Retry-After` is the server's number, and may be absurd.
+        (elapsed.saturating_add(delay) <= self.max_elapsed).then_some(delay)
     }
 }
 
@@ -171,6 +172,27 @@ impl Retries<'_> {
         self.attempt += 1;
         ControlFlow::Continue(())
     }
+
+    /// For a loop that judges its own outcomes (the token fetch): waits out the
+    /// backoff, or `server_hint`, and returns `true` when another attempt may
+    /// follow; `false` once attempts or time are spent.
+    pub(crate) async fn wait(&mut self, server_hint: Option<Duration>) -> bool {
+        let Some(delay) = self
+            .policy
+            .delay(self.attempt, self.started.elapsed(), server_hint)
+        else {
+            return false;
+        };
+        tracing::debug!(
+            operation = self.operation,
+            attempt = self.attempt,
+            ?delay,
+            "retrying"
+        );
+        tokio::time::sleep(delay).await;
+        self.attempt += 1;
+        true
+    }
 }
 
 /// Statuses worth another attempt: rate limited, or a server or proxy failure.
@@ -190,16 +212,33 @@ pub(crate) fn is_retryable_error(error: &reqwest::Error) -> bool {
         || error.is_decode()
 }
 
-/// `Retry-After` as a delay: delta-seconds or an HTTP date.
+/// The longest `Retry-After` the client believes: one day, the longest window of
+/// any Zoom rate limit (the daily caps). A server asking for more is capped to it,
+/// so no arithmetic on the value can overflow and no caller sleeps for years.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// `Retry-After` as a delay: delta-seconds or an HTTP date, at most
+/// [`MAX_RETRY_AFTER`]; a past date means now, anything else is ignored.
 pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+    parse_retry_after(headers.get(RETRY_AFTER)?.as_bytes())
+}
+
+/// What the client makes of one `Retry-After` value's bytes: delta-seconds or an
+/// HTTP date as a delay of at most [`MAX_RETRY_AFTER`], a past date as zero,
+/// anything else as `None`. Exposed for fuzzing and property tests.
+pub fn parse_retry_after(value: &[u8]) -> Option<Duration> {
+    let value = std::str::from_utf8(value).ok()?.trim();
+    // RFC 9110: delta-seconds is 1*DIGIT; no sign, no fraction. Digits beyond u64
+    // are still a (very long) delay, so they saturate rather than being ignored.
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        let seconds = value.parse::<u64>().unwrap_or(u64::MAX);
+        return Some(Duration::from_secs(seconds).min(MAX_RETRY_AFTER));
     }
     let when = httpdate::parse_http_date(value).ok()?;
     Some(
         when.duration_since(SystemTime::now())
-            .unwrap_or(Duration::ZERO),
+            .unwrap_or(Duration::ZERO)
+            .min(MAX_RETRY_AFTER),
     )
 }
 
@@ -232,6 +271,20 @@ mod tests {
 
         headers.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
         assert_eq!(retry_after(&headers), None);
+
+        for huge in ["18446744073709551615", "99999999999999999999999", "86401"] {
+            headers.insert(RETRY_AFTER, HeaderValue::from_static(huge));
+            assert_eq!(retry_after(&headers), Some(MAX_RETRY_AFTER), "{huge}");
+        }
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("Fri, 31 Dec 9999 23:59:59 GMT"),
+        );
+        assert_eq!(retry_after(&headers), Some(MAX_RETRY_AFTER));
+        for refused in ["-1", "+5", "1.5", ""] {
+            headers.insert(RETRY_AFTER, HeaderValue::from_static(refused));
+            assert_eq!(retry_after(&headers), None, "{refused:?}");
+        }
     }
 
     #[test]

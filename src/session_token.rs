@@ -109,7 +109,7 @@ impl SessionTokenIssuer {
         if sdk_key.trim().is_empty() {
             return Err(SessionTokenError::EmptySdkKey);
         }
-        if sdk_secret.expose_secret().is_empty() {
+        if sdk_secret.expose_secret().trim().is_empty() {
             return Err(SessionTokenError::EmptySdkSecret);
         }
         Ok(Self {
@@ -241,7 +241,7 @@ impl fmt::Debug for SessionToken {
 pub enum SessionTokenError {
     /// The SDK key is empty.
     EmptySdkKey,
-    /// The SDK secret is empty.
+    /// The SDK secret is empty or only whitespace: anyone could sign with it.
     EmptySdkSecret,
     /// The user's ID is empty.
     EmptyUserId,

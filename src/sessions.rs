@@ -116,7 +116,9 @@ impl LiveSessions {
 
     /// Every page, the next fetched while the caller handles the current one.
     pub fn pages(self) -> PageStream<LiveSessionList> {
-        follow(self, |request, token| Box::pin(request.page(token)))
+        follow(self.client.max_pages(), self, |request, token| {
+            Box::pin(request.page(token))
+        })
     }
 
     /// Every live session.
@@ -216,7 +218,9 @@ impl PastSessions {
     /// [`window_concurrency`](Self::window_concurrency) windows are fetched at once.
     pub fn pages(self) -> PageStream<PastSessionList> {
         let Some((from, to)) = self.range else {
-            return follow(self, |request, token| Box::pin(request.page(token)));
+            return follow(self.client.max_pages(), self, |request, token| {
+                Box::pin(request.page(token))
+            });
         };
         if from > to {
             return PageStream::failed(
@@ -225,6 +229,7 @@ impl PastSessions {
             );
         }
         let concurrency = self.window_concurrency;
+        let max_pages = self.client.max_pages();
         let request = Arc::new(self);
         let sequences = month_windows::split(from, to)
             .into_iter()
@@ -239,6 +244,7 @@ impl PastSessions {
             })
             .collect();
         PageStream::chain_concurrent(sequences, concurrency, WINDOW_PAGES_AHEAD)
+            .max_pages(max_pages)
     }
 
     /// Every past session, in the order of [`pages`](Self::pages).
@@ -280,7 +286,9 @@ impl SessionUsers {
 
     /// Every page, the next fetched while the caller handles the current one.
     pub fn pages(self) -> PageStream<SessionUserList> {
-        follow(self, |request, token| Box::pin(request.page(token)))
+        follow(self.client.max_pages(), self, |request, token| {
+            Box::pin(request.page(token))
+        })
     }
 
     /// Every connection of every user.
@@ -293,8 +301,8 @@ impl SessionUsers {
 type OnePage<R, P> = for<'a> fn(&'a R, Option<&'a str>) -> BoxFuture<'a, Result<P, Error>>;
 
 /// Follows `next_page_token` from the first page of `request`, one page ahead
-/// of the caller; `page` is the request's one-call method.
-fn follow<R, P>(request: R, page: OnePage<R, P>) -> PageStream<P>
+/// of the caller, for at most `max_pages` pages; `page` is the request's one-call method.
+fn follow<R, P>(max_pages: u64, request: R, page: OnePage<R, P>) -> PageStream<P>
 where
     R: Send + Sync + 'static,
     P: Page,
@@ -307,4 +315,5 @@ where
         }),
         PAGES_AHEAD,
     )
+    .max_pages(max_pages)
 }

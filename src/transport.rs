@@ -35,6 +35,7 @@ struct Shared {
     tokens: TokenSource,
     retry: RetryPolicy,
     limiter: Option<Limiter>,
+    max_body_size: usize,
 }
 
 impl fmt::Debug for Transport {
@@ -48,12 +49,18 @@ impl fmt::Debug for Transport {
 }
 
 impl Transport {
-    pub(crate) fn new(tokens: TokenSource, retry: RetryPolicy, limiter: Option<Limiter>) -> Self {
+    pub(crate) fn new(
+        tokens: TokenSource,
+        retry: RetryPolicy,
+        limiter: Option<Limiter>,
+        max_body_size: usize,
+    ) -> Self {
         Self {
             shared: Arc::new(Shared {
                 tokens,
                 retry,
                 limiter,
+                max_body_size,
             }),
         }
     }
@@ -136,7 +143,8 @@ impl RawClient {
                 .insert(AUTHORIZATION, authorization.clone());
             let sent = traced.as_ref().map(|_| Instant::now());
             let result = match self.client().execute(request).await {
-                Ok(response) => buffered(response).await,
+                // A body over the limit is not retried: it would be as large again.
+                Ok(response) => buffered(response, shared.max_body_size).await?,
                 Err(e) => Err(e),
             };
             if let (Some((limiter, operation)), Ok(response)) = (limited, &result)
@@ -162,14 +170,21 @@ impl RawClient {
 
 /// Reads the whole body inside the retry loop, so a connection that breaks
 /// mid-body is retried like one that breaks before the answer; the generated code
-/// then decodes from memory.
-async fn buffered(mut response: reqwest::Response) -> reqwest::Result<reqwest::Response> {
+/// then decodes from memory. A body over `limit` is refused while it is read.
+async fn buffered(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<reqwest::Result<reqwest::Response>, Error> {
     let status = response.status();
     let version = response.version();
     // Carrying the URL over spares reqwest parsing a placeholder URL per answer.
     let url = response.url().clone();
     let headers = std::mem::take(response.headers_mut());
-    let body = response.bytes().await?;
+    let body = match crate::body::read(&mut response, limit).await {
+        Ok(body) => body,
+        Err(crate::body::BodyError::Transport(e)) => return Ok(Err(e)),
+        Err(crate::body::BodyError::TooLarge(e)) => return Err(e),
+    };
     let mut rebuilt = http::Response::builder()
         .url(url)
         .body(body)
@@ -177,5 +192,5 @@ async fn buffered(mut response: reqwest::Response) -> reqwest::Result<reqwest::R
     *rebuilt.status_mut() = status;
     *rebuilt.version_mut() = version;
     *rebuilt.headers_mut() = headers;
-    Ok(reqwest::Response::from(rebuilt))
+    Ok(Ok(reqwest::Response::from(rebuilt)))
 }

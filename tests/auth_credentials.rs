@@ -269,11 +269,13 @@ async fn a_refused_token_request_is_a_typed_auth_error() {
 }
 
 #[tokio::test]
-async fn a_token_answer_that_is_not_oauth_is_a_typed_auth_error() {
+async fn a_token_answer_that_is_not_oauth_is_a_typed_decode_error() {
     let server = MockServer::start_async().await;
     common::token_endpoint(&server, 200, "text/html", "<html>login</html>").await;
     let client = common::builder(&server, s2s()).build().unwrap();
     let error = client.get_session("s1").await.unwrap_err();
-    assert_eq!(error.kind(), ErrorKind::Auth);
+    // The endpoint accepted the credentials; its answer is what is wrong.
+    assert_eq!(error.kind(), ErrorKind::Decode);
+    assert!(!error.is_unauthorized());
     assert_eq!(error.status(), Some(reqwest::StatusCode::OK));
 }

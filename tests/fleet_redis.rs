@@ -197,7 +197,12 @@ async fn a_stored_token_is_read_by_another_replica_until_it_expires() {
         !format!("{read:?}").contains("tok en"),
         "Debug shows no token"
     );
-    tokio::time::sleep(expires_at.duration_since(SystemTime::now()).unwrap_or_default()).await;
+    tokio::time::sleep(
+        expires_at
+            .duration_since(SystemTime::now())
+            .unwrap_or_default(),
+    )
+    .await;
     assert!(other.get("app").await.unwrap().is_none(), "expired");
 }
 

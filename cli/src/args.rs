@@ -49,9 +49,9 @@ pub struct Cli {
     #[arg(long, global = true, requires = "redis")]
     pub redis_fail_open: bool,
 
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Jsonl)]
-    pub format: Format,
+    /// Output format (listings: jsonl by default; stats: table by default).
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
 
     /// What to list.
     #[command(subcommand)]
@@ -65,6 +65,8 @@ pub enum Format {
     Jsonl,
     /// Aligned columns for people.
     Table,
+    /// One JSON document (`stats`, `archive`); listings print JSON Lines.
+    Json,
 }
 
 /// The subcommands.
@@ -92,6 +94,96 @@ pub enum Command {
         #[command(flatten)]
         page: PageArgs,
     },
+    /// Copy Cobrowse history into a database, incrementally and exactly once: the
+    /// first run backfills six months, later runs fetch what is new. Safe from cron,
+    /// on one machine or several.
+    Archive(ArchiveArgs),
+    /// Sessions per day or week, median and p90 duration, and sessions per agent,
+    /// from the archive (no Zoom call).
+    Stats(StatsArgs),
+}
+
+/// The archive database: a SQLite file path, `sqlite:…` or `postgres://…`.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// Where the archive is: a SQLite file (created if missing), or
+    /// postgres://user@host/db.
+    #[arg(long, default_value = zoom_cobrowse_archive::DEFAULT_DATABASE)]
+    pub db: String,
+}
+
+/// Options of `archive`.
+#[derive(Debug, Args)]
+pub struct ArchiveArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Also record sessions in progress; the run after one ends makes it past.
+    #[arg(long)]
+    pub include_live: bool,
+    /// How far before the last checkpoint a run lists again, in hours (Zoom may list
+    /// a session some time after it ended).
+    #[arg(long, value_name = "HOURS", default_value_t = 24)]
+    pub overlap_hours: u64,
+    /// The account's Zoom plan, whose rate limits the client keeps to.
+    #[arg(long, value_enum, default_value_t = ZoomPlan::Pro)]
+    pub plan: ZoomPlan,
+}
+
+/// A Zoom plan's rate limits, or none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ZoomPlan {
+    /// Free (Basic) accounts.
+    Free,
+    /// Pro accounts.
+    Pro,
+    /// Business, Enterprise, Education and Partner accounts.
+    BusinessPlus,
+    /// No client-side limit (Zoom's 429 answers are still retried).
+    Unlimited,
+}
+
+/// Options of `stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// First day, yyyy-mm-dd (UTC); with --to.
+    #[arg(long, requires = "to", conflicts_with = "last")]
+    pub from: Option<NaiveDate>,
+    /// Last day, inclusive; with --from.
+    #[arg(long, requires = "from")]
+    pub to: Option<NaiveDate>,
+    /// The last N days, today included (default 30).
+    #[arg(long, value_name = "DAYS")]
+    pub last: Option<u32>,
+    /// Group sessions per day or per week (weeks start on Monday).
+    #[arg(long, value_enum, default_value_t = Per::Day)]
+    pub per: Per,
+}
+
+/// How `stats` groups sessions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Per {
+    /// Calendar days (UTC).
+    Day,
+    /// Weeks, Monday to Sunday (UTC).
+    Week,
+}
+
+impl StatsArgs {
+    /// The days asked for.
+    pub fn range(&self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        match (self.from, self.to) {
+            (Some(from), Some(to)) => (from, to),
+            _ => {
+                let days = self.last.unwrap_or(30).max(1);
+                let from = today
+                    .checked_sub_days(Days::new(u64::from(days - 1)))
+                    .unwrap_or(today);
+                (from, today)
+            }
+        }
+    }
 }
 
 /// Page size of list calls.
@@ -128,13 +220,24 @@ pub struct PastArgs {
 }
 
 impl PastArgs {
-    /// The range asked for; `None` means Zoom's default, the last 24 hours.
-    pub fn range(&self, today: NaiveDate) -> Option<(RangeBound, RangeBound)> {
+    /// The range asked for; `None` means Zoom's default, the last 24 hours. A
+    /// `--last` that names no range (0 days, or a start before the earliest date
+    /// there is) is an error, not a silent fall back to that default.
+    pub fn range(&self, today: NaiveDate) -> Result<Option<(RangeBound, RangeBound)>, String> {
         if let Some(days) = self.last {
-            let from = today.checked_sub_days(Days::new(u64::from(days.saturating_sub(1))))?;
-            return Some((RangeBound::Date(from), RangeBound::Date(today)));
+            let from = days
+                .checked_sub(1)
+                .and_then(|back| today.checked_sub_days(Days::new(u64::from(back))))
+                .ok_or_else(|| {
+                    format!(
+                        "--last {days} names no range: it takes 1 or more days, \
+                         reaching back no further than {}",
+                        NaiveDate::MIN
+                    )
+                })?;
+            return Ok(Some((RangeBound::Date(from), RangeBound::Date(today))));
         }
-        self.from.zip(self.to)
+        Ok(self.from.zip(self.to))
     }
 }
 

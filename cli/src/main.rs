@@ -1,5 +1,6 @@
 //! `cobrowse`: list Zoom Cobrowse sessions from the command line.
 
+mod archive;
 mod args;
 mod output;
 
@@ -11,11 +12,11 @@ use futures_util::TryStreamExt;
 use secrecy::ExposeSecret;
 use zoom_cobrowse::fleet::{Fleet, OnUnavailable, RedisStore, StoreError};
 use zoom_cobrowse::types::SessionDetail;
-use zoom_cobrowse::{Client, ClientBuilder, Credentials, Page, PageStream};
+use zoom_cobrowse::{Client, ClientBuilder, Credentials, Page, PageStream, RateLimits};
 use zoom_cobrowse_mock::MockZoom;
 
-use args::{Cli, Command};
-use output::{Columns, Output};
+use args::{Cli, Command, Format, ZoomPlan};
+use output::{Columns, Output, printable};
 
 const LIVE: Columns = &[
     ("SESSION", "session_id", 24),
@@ -50,12 +51,20 @@ const SESSION: Columns = &[
     ("USERS", "user_count", 5),
 ];
 
-/// Why the command failed: the API's error, Redis (with --redis), or standard
-/// output going away.
+/// Why the command failed: the API's error, the archive's, Redis (with --redis),
+/// standard output going away, or arguments that parse but cannot be carried out.
 enum Failure {
     Api(zoom_cobrowse::Error),
+    Archive(zoom_cobrowse_archive::Error),
     Fleet(StoreError),
     Output(io::Error),
+    Usage(String),
+}
+
+impl From<zoom_cobrowse_archive::Error> for Failure {
+    fn from(e: zoom_cobrowse_archive::Error) -> Self {
+        Self::Archive(e)
+    }
 }
 
 impl From<zoom_cobrowse::Error> for Failure {
@@ -87,21 +96,47 @@ fn main() -> ExitCode {
         // A reader that stopped early (`| head`) is not an error.
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
-            eprintln!("cobrowse: cannot write the output: {e}");
+            eprintln!(
+                "cobrowse: cannot write the output: {}",
+                printable(&e.to_string())
+            );
             ExitCode::FAILURE
         }
+        // The server's message may carry escape sequences meant for the terminal.
         Err(Failure::Api(e)) => {
-            eprintln!("cobrowse: {e}");
+            eprintln!("cobrowse: {}", printable(&e.to_string()));
+            ExitCode::FAILURE
+        }
+        // Clap's usage errors exit with 2; so do these.
+        Err(Failure::Usage(message)) => {
+            eprintln!("cobrowse: {message}");
+            ExitCode::from(2)
+        }
+        // Printed like the API's errors: control characters stripped.
+        Err(Failure::Archive(e)) => {
+            eprintln!("cobrowse: {}", printable(&e.to_string()));
             ExitCode::FAILURE
         }
         Err(Failure::Fleet(e)) => {
-            eprintln!("cobrowse: --redis: {e}");
+            eprintln!("cobrowse: --redis: {}", printable(&e.to_string()));
             ExitCode::FAILURE
         }
     }
 }
 
 async fn run(cli: Cli) -> Result<(), Failure> {
+    let format = cli.format.unwrap_or(Format::Jsonl);
+    // Statistics read the archive only: no simulator, no credentials.
+    let command = match cli.command {
+        Command::Stats(args) => return archive::stats(args, cli.format).await,
+        command => command,
+    };
+    // `archive --plan` sets the client's rate limits; the listings keep the
+    // client's default (Pro).
+    let plan = match &command {
+        Command::Archive(args) => args.plan,
+        _ => ZoomPlan::Pro,
+    };
     // Kept alive until the command ends: the simulator stops when dropped.
     let simulator;
     let mut builder = if cli.mock {
@@ -130,18 +165,29 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         };
         builder = builder.fleet(Fleet::new(store).on_unavailable(mode));
     }
-    let client = builder.build()?;
-    match cli.command {
+    let client = match plan {
+        ZoomPlan::Free => builder.rate_limits(RateLimits::free()),
+        ZoomPlan::Pro => builder,
+        ZoomPlan::BusinessPlus => builder.rate_limits(RateLimits::business_plus()),
+        ZoomPlan::Unlimited => builder.no_rate_limits(),
+    }
+    .build()?;
+    match command {
+        Command::Archive(args) => archive::archive(&client, args, cli.format).await,
+        Command::Stats(args) => archive::stats(args, cli.format).await,
         Command::Live { pin, page } => {
             let mut request = client.live_sessions().page_size(page.page_size);
             if let Some(pin) = pin {
                 request = request.session_pin(pin);
             }
-            stream(request.pages(), Output::new(cli.format, LIVE)).await
+            stream(request.pages(), Output::new(format, LIVE)).await
         }
         Command::Past(past) => {
             let mut request = client.past_sessions().page_size(past.page.page_size);
-            if let Some((from, to)) = past.range(chrono::Utc::now().date_naive()) {
+            let range = past
+                .range(chrono::Utc::now().date_naive())
+                .map_err(Failure::Usage)?;
+            if let Some((from, to)) = range {
                 request = request.range(from, to);
             }
             if let Some(time_type) = past.time_type {
@@ -153,11 +199,11 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             if let Some(pin) = past.pin {
                 request = request.session_pin(pin);
             }
-            stream(request.pages(), Output::new(cli.format, PAST)).await
+            stream(request.pages(), Output::new(format, PAST)).await
         }
         Command::Users { id, page } => {
             let request = client.session_users(id).page_size(page.page_size);
-            stream(request.pages(), Output::new(cli.format, USERS)).await
+            stream(request.pages(), Output::new(format, USERS)).await
         }
         Command::Session { id } => {
             let detail = client.get_session(&id).await?;
@@ -167,7 +213,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             };
             let mut value = serde_json::to_value(&detail).map_err(io::Error::other)?;
             value["state"] = state.into();
-            let mut out = Output::new(cli.format, SESSION);
+            let mut out = Output::new(format, SESSION);
             out.value(&value)?;
             Ok(out.finish()?)
         }

@@ -38,7 +38,7 @@ impl Output {
 
     pub fn value(&mut self, value: &Value) -> io::Result<()> {
         match self.format {
-            Format::Jsonl => {
+            Format::Jsonl | Format::Json => {
                 serde_json::to_writer(&mut self.out, value).map_err(io::Error::other)?;
                 self.out.write_all(b"\n")?;
             }
@@ -78,14 +78,27 @@ impl Output {
     }
 }
 
-/// A field as table text: strings bare, arrays by their length, absent as "-".
+/// A field as table text: strings bare, arrays by their length, absent as "-",
+/// without terminal control characters.
 fn cell(value: &Value, field: &str) -> String {
     match value.get(field) {
         None | Some(Value::Null) => "-".into(),
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => printable(s),
         Some(Value::Array(a)) => a.len().to_string(),
-        Some(other) => other.to_string(),
+        Some(other) => printable(&other.to_string()),
     }
+}
+
+/// `text` without the characters a terminal acts on instead of showing: C0 and
+/// C1 controls (escape sequences start with one) and the bidirectional overrides
+/// that reorder what is shown. Text from Zoom, or from whatever answers in its
+/// place, must not move the cursor, retitle the window or disguise a line.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            !(c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        })
+        .collect()
 }
 
 fn pad(text: &str, width: usize) -> String {

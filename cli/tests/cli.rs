@@ -9,7 +9,7 @@ use std::time::Duration;
 use secrecy::ExposeSecret;
 use serde_json::Value;
 use zoom_cobrowse::Operation;
-use zoom_cobrowse_mock::{AcceptedCredentials, MockZoom};
+use zoom_cobrowse_mock::{AcceptedCredentials, Fault, FaultPlan, MockZoom};
 
 const BIN: &str = env!("CARGO_BIN_EXE_cobrowse");
 const ZOOM_VARS: [&str; 9] = [
@@ -394,4 +394,104 @@ async fn an_unreachable_redis_is_one_line_not_a_panic() {
         "{message}"
     );
     assert_eq!(message.lines().count(), 1, "{message}");
+}
+
+/// Whether `text` holds a character a terminal would act on: C0/C1 controls
+/// (escape sequences start with one) or bidirectional overrides. Line ends are
+/// the output's own.
+fn has_terminal_controls(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[tokio::test]
+async fn table_cells_and_error_lines_carry_no_terminal_controls() {
+    let zoom = MockZoom::builder().seed(12).start().await.unwrap();
+    // Control characters in every string a row shows, escaped in the JSON body.
+    let evil = "\\u001b]0;pwned\\u0007\\u001b[2J\\u202eevil\\u009b31m";
+    let page = format!(
+        r#"{{"page_size":30,"next_page_token":"","sessions":[{{"session_id":"s{evil}","start_time":"2025-02-14T19:09:01Z","session_pin":"{evil}","users":[]}}]}}"#
+    );
+    let canned = || Fault::Answer {
+        status: 200,
+        headers: vec![("content-type".into(), "application/json".into())],
+        body: page.clone(),
+    };
+    zoom.set_faults(FaultPlan::new().next(1, canned()));
+    let table = run(&["--format", "table", "live"], &env_for(&zoom)).await;
+    assert!(table.status.success(), "{}", stderr(&table));
+    let text = String::from_utf8(table.stdout.clone()).unwrap();
+    assert!(
+        text.contains("sevil") || text.contains("s]0;pwned"),
+        "{text:?}"
+    );
+    assert!(!has_terminal_controls(&text), "{text:?}");
+
+    // JSON Lines stay exact: the same characters, escaped as JSON escapes them.
+    zoom.set_faults(FaultPlan::new().next(1, canned()));
+    let jsonl = run(&["live"], &env_for(&zoom)).await;
+    assert!(jsonl.status.success(), "{}", stderr(&jsonl));
+    let sessions = lines(&jsonl);
+    assert_eq!(
+        sessions[0]["session_pin"],
+        "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}evil\u{9b}31m"
+    );
+
+    let message = format!(r#"{{"code":300,"message":"bad {evil} request"}}"#);
+    zoom.set_faults(FaultPlan::new().next(
+        1,
+        Fault::Answer {
+            status: 400,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: message,
+        },
+    ));
+    let failed = run(&["session", "s1"], &env_for(&zoom)).await;
+    assert_eq!(failed.status.code(), Some(1));
+    let err = stderr(&failed);
+    assert!(err.contains("HTTP 400") && err.contains("bad"), "{err:?}");
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(!has_terminal_controls(&err), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_last_that_names_no_range_is_refused_not_replaced_by_the_default() {
+    let zoom = MockZoom::builder().seed(13).start().await.unwrap();
+    for days in ["0", "4294967295"] {
+        let output = run(&["past", "--last", days], &env_for(&zoom)).await;
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "--last {days}: {}",
+            stderr(&output)
+        );
+        assert!(stderr(&output).contains("--last"), "{}", stderr(&output));
+    }
+    assert_eq!(zoom.stats().api_requests(), 0, "nothing was listed");
+    // A range that can be named still works.
+    let output = run(&["past", "--last", "90"], &env_for(&zoom)).await;
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[tokio::test]
+async fn credentials_a_server_echoes_never_reach_the_terminal() {
+    let zoom = MockZoom::builder().seed(14).start().await.unwrap();
+    let token = zoom.credentials().bearer_tokens[0]
+        .expose_secret()
+        .to_string();
+    for html in [false, true] {
+        zoom.set_faults(FaultPlan::new().next(1, Fault::EchoAuthorization { html }));
+        let output = run(&["session", "s1"], &env_for(&zoom)).await;
+        assert_eq!(output.status.code(), Some(1));
+        let err = stderr(&output);
+        assert!(err.contains("HTTP 400"), "{err}");
+        assert!(
+            err.contains("[REDACTED]"),
+            "the echo was not shown redacted: {err}"
+        );
+        assert!(!err.contains(&token), "the token was shown: {err}");
+        assert!(!String::from_utf8_lossy(&output.stdout).contains(&token));
+    }
 }

@@ -17,7 +17,8 @@
 //! signed, in-tolerance body fails only as `NotJson` or `InvalidEvent`, and only
 //! when it is not a JSON object with a string `event`, or does not fit that event's
 //! schema; a stale or future timestamp is reported with its exact distance; the
-//! URL-validation answer is the HMAC of the plain token; no error, response or
+//! URL-validation answer is the HMAC of the plain token, and only a plain token of
+//! Zoom's shape is answered (`hostile_fields` checks the shape); no error, response or
 //! `Debug` output shows the secret.
 #![no_main]
 
@@ -221,6 +222,9 @@ fn check_authentic(body: &[u8], timestamp: i64, outcome: &Result<Delivery, Webho
         }
         // No object, no `event`, one that is not a string, or two: ambiguous at best.
         (Err(WebhookError::NotJson(_)), None) => {}
+        // A URL validation whose plainToken is not of Zoom's shape is not answered.
+        (Err(WebhookError::MalformedPlainToken), Some(name))
+            if name == "endpoint.url_validation" => {}
         (Err(WebhookError::NotJson(e)), Some(name)) => {
             panic!(
                 "a JSON object whose event is {name:?} was refused as not JSON: {e} ({events:?})"

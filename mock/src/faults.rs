@@ -59,6 +59,42 @@ pub enum Fault {
         /// The `Retry-After` sent, in whole seconds.
         retry_after: Duration,
     },
+    /// No answer at all for an hour, the connection held open: a hanging
+    /// gateway. The client's timeout has to end it.
+    Stall,
+    /// 200 with a body of `bytes` spaces, streamed as fast as the client reads,
+    /// never held in memory: a broken proxy or a hostile server. With
+    /// `declare_length` the headers carry its `Content-Length`; without, it is
+    /// sent chunked, so only counting while reading can stop it.
+    HugeBody {
+        /// The body's length.
+        bytes: u64,
+        /// Whether `Content-Length` announces it.
+        declare_length: bool,
+    },
+    /// The real answer to the listing's first page (the request's page token is
+    /// ignored), with a fresh `next_page_token` each time: a server that never
+    /// says a listing ended. Apply it to every request in scope
+    /// (`with_probability(1.0, ..)`) to make a listing endless.
+    EndlessPages,
+    /// 400 whose body repeats the request's `Authorization` header: as Zoom's
+    /// error JSON (`message`, and `reason` and `error` as the token endpoint
+    /// writes them), or with `html`, inside an HTML page. A server that echoes
+    /// credentials into its errors.
+    EchoAuthorization {
+        /// An HTML page instead of JSON.
+        html: bool,
+    },
+    /// Exactly this answer: any status, headers and body, for values no real
+    /// server sends (`Retry-After: 18446744073709551615`, `"expires_in": -1`).
+    Answer {
+        /// The status code (an invalid one is answered as 500).
+        status: u16,
+        /// Header names and values (invalid ones are left out).
+        headers: Vec<(String, String)>,
+        /// The body.
+        body: String,
+    },
 }
 
 /// Which requests a [`FaultPlan`] applies to.

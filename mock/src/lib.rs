@@ -6,7 +6,8 @@
 //! clients go wrong: page tokens that expire, the one-month range rule, Zoom's error
 //! bodies, three kinds of credentials, per-label rate limits answering 429 with
 //! `Retry-After`, and faults on demand (latency, 5xx JSON and HTML pages, truncated
-//! bodies, dropped connections). It stops when dropped.
+//! bodies, dropped connections, and the hostile ones: stalls, huge bodies, endless
+//! page tokens, echoed credentials, any canned answer). It stops when dropped.
 //!
 //! ```
 //! use secrecy::ExposeSecret;

@@ -7,6 +7,7 @@
 use std::fmt;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -95,6 +96,20 @@ async fn handle(
     }
     let reply = match &fault {
         Some(Fault::DropConnection) => return Err(Injected("connection dropped")),
+        Some(Fault::Stall) => {
+            tokio::time::sleep(STALL).await;
+            return Err(Injected("stalled"));
+        }
+        Some(Fault::HugeBody {
+            bytes,
+            declare_length,
+        }) => return Ok(huge_body(*bytes, *declare_length)),
+        Some(Fault::EchoAuthorization { html }) => echo_authorization(request.headers(), *html),
+        Some(Fault::Answer {
+            status,
+            headers,
+            body,
+        }) => canned(*status, headers, body),
         Some(Fault::ServerError(status)) => ApiError::server_error(status.code()).into(),
         Some(Fault::ProxyErrorPage(status)) => Reply::proxy_error_page(status.code()),
         Some(Fault::TooManyRequests { retry_after }) => {
@@ -113,18 +128,115 @@ async fn handle(
                 // The client went away mid-body: there is no one to answer.
                 Err(_) => return Err(Injected("request body aborted")),
             };
-            routes::answer(
+            let query = parts.uri.query().unwrap_or_default();
+            let endless = matches!(fault, Some(Fault::EndlessPages));
+            // An endless listing answers every request as its first page.
+            let query = if endless {
+                without_page_token(query)
+            } else {
+                query.to_owned()
+            };
+            let reply = routes::answer(
                 &shared,
                 routes::Request {
                     route,
                     headers: &parts.headers,
-                    query: parts.uri.query().unwrap_or_default(),
+                    query: &query,
                     body: &body,
                 },
-            )
+            );
+            if endless {
+                with_fresh_page_token(reply)
+            } else {
+                reply
+            }
         }
     };
     Ok(respond(reply, fault.as_ref()))
+}
+
+/// How long [`Fault::Stall`] holds a request: longer than any test waits.
+const STALL: Duration = Duration::from_secs(3600);
+
+/// Numbers the page tokens [`Fault::EndlessPages`] invents, so each is new.
+static ENDLESS_TOKENS: AtomicU64 = AtomicU64::new(0);
+
+fn without_page_token(query: &str) -> String {
+    query
+        .split('&')
+        .filter(|pair| !pair.starts_with("next_page_token="))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// `reply` with its `next_page_token` replaced by one never sent before.
+fn with_fresh_page_token(reply: Reply) -> Reply {
+    let Ok(mut page) = serde_json::from_slice::<serde_json::Value>(&reply.body) else {
+        return reply;
+    };
+    let Some(fields) = page.as_object_mut() else {
+        return reply;
+    };
+    let n = ENDLESS_TOKENS.fetch_add(1, Ordering::Relaxed);
+    fields.insert("next_page_token".into(), format!("endless{n:08}").into());
+    Reply::json(reply.status, &page)
+}
+
+/// 200 and `bytes` spaces, made on the fly in 64 KiB chunks.
+fn huge_body(bytes: u64, declare_length: bool) -> Response<ReplyBody> {
+    static CHUNK: [u8; 64 * 1024] = [b' '; 64 * 1024];
+    let mut response = Response::new(ReplyBody::Repeat {
+        chunk: Bytes::from_static(&CHUNK),
+        remaining: bytes,
+        declare_length,
+    });
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+/// 400 repeating the request's `Authorization`, as JSON or in an HTML page.
+fn echo_authorization(headers: &http::HeaderMap, html: bool) -> Reply {
+    let echoed = headers
+        .get(http::header::AUTHORIZATION)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        .unwrap_or_default();
+    let status = http::StatusCode::BAD_REQUEST;
+    if html {
+        let page = format!(
+            "<html><body><h1>400 Bad Request</h1><p>Rejected header: Authorization: {echoed}</p></body></html>"
+        );
+        return canned(400, &[("content-type".into(), "text/html".into())], &page);
+    }
+    Reply::json(
+        status,
+        &serde_json::json!({
+            "code": 400,
+            "message": format!("Bad header Authorization: {echoed}"),
+            "reason": format!("Bad header Authorization: {echoed}"),
+            "error": echoed,
+        }),
+    )
+}
+
+/// Exactly the answer a [`Fault::Answer`] describes.
+fn canned(status: u16, headers: &[(String, String)], body: &str) -> Reply {
+    let mut reply = Reply::json(
+        http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+        &(),
+    );
+    reply.body = Bytes::from(body.to_owned());
+    for (name, value) in headers {
+        if let (Ok(name), Ok(value)) = (
+            http::HeaderName::from_bytes(name.as_bytes()),
+            http::HeaderValue::from_str(value),
+        ) {
+            reply.headers.insert(name, value);
+        }
+    }
+    reply
 }
 
 /// Turns a reply into the response hyper writes, mangled as `fault` says.
@@ -155,6 +267,12 @@ fn respond(reply: Reply, fault: Option<&Fault>) -> Response<ReplyBody> {
 pub(crate) enum ReplyBody {
     Whole(Option<Bytes>),
     CutAfter(Option<Bytes>, Cut),
+    /// `chunk` again and again until `remaining` bytes are sent.
+    Repeat {
+        chunk: Bytes,
+        remaining: u64,
+        declare_length: bool,
+    },
 }
 
 /// How far a cut body has gone.
@@ -188,11 +306,26 @@ impl Body for ReplyBody {
                 }
                 Cut::Done => Poll::Ready(Some(Err(Injected("body cut short")))),
             },
+            ReplyBody::Repeat {
+                chunk, remaining, ..
+            } => {
+                if *remaining == 0 {
+                    return Poll::Ready(None);
+                }
+                let n = chunk
+                    .len()
+                    .min(usize::try_from(*remaining).unwrap_or(usize::MAX));
+                *remaining -= n as u64;
+                Poll::Ready(Some(Ok(Frame::data(chunk.slice(..n)))))
+            }
         }
     }
 
     fn is_end_stream(&self) -> bool {
-        matches!(self, ReplyBody::Whole(None))
+        matches!(
+            self,
+            ReplyBody::Whole(None) | ReplyBody::Repeat { remaining: 0, .. }
+        )
     }
 
     fn size_hint(&self) -> SizeHint {
@@ -202,6 +335,13 @@ impl Body for ReplyBody {
             }
             // Unknown, so hyper keeps the Content-Length header the fault set.
             ReplyBody::CutAfter(..) => SizeHint::default(),
+            ReplyBody::Repeat {
+                remaining,
+                declare_length: true,
+                ..
+            } => SizeHint::with_exact(*remaining),
+            // Unknown: hyper sends it chunked.
+            ReplyBody::Repeat { .. } => SizeHint::default(),
         }
     }
 }

@@ -38,6 +38,10 @@ pub enum WebhookError {
     },
     /// The signed body is not a JSON object with a string `event`.
     NotJson(serde_json::Error),
+    /// A signed `endpoint.url_validation` whose `plainToken` is not of the shape
+    /// Zoom sends (1 to 128 characters of `A-Z a-z 0-9 - _`): it is not answered,
+    /// so the secret signs nothing but what Zoom would send.
+    MalformedPlainToken,
     /// The signed body names a known event but does not fit its schema (for example
     /// `session_id` is missing). The raw JSON is kept, so nothing is lost.
     InvalidEvent {
@@ -68,7 +72,9 @@ impl WebhookError {
         match self {
             Self::Duplicate { .. } => http::StatusCode::OK,
             Self::DuplicateFilterUnavailable(_) => http::StatusCode::SERVICE_UNAVAILABLE,
-            Self::NotJson(_) | Self::InvalidEvent { .. } => http::StatusCode::BAD_REQUEST,
+            Self::NotJson(_) | Self::InvalidEvent { .. } | Self::MalformedPlainToken => {
+                http::StatusCode::BAD_REQUEST
+            }
             Self::MissingHeader(_)
             | Self::MalformedHeader { .. }
             | Self::SignatureMismatch
@@ -101,6 +107,9 @@ impl fmt::Display for WebhookError {
                 tolerance.as_secs()
             ),
             Self::NotJson(e) => write!(f, "the body is not a JSON event: {e}"),
+            Self::MalformedPlainToken => f.write_str(
+                "the plainToken of the url_validation is not 1 to 128 characters of A-Z a-z 0-9 - _",
+            ),
             Self::InvalidEvent { event, source, .. } => {
                 write!(f, "the {event} event does not fit its schema: {source}")
             }

@@ -5,6 +5,7 @@
 //! untagged enums) would decode every event as the first shape that fits. The
 //! name decides instead, and a name this crate does not know is kept as JSON.
 
+use sha2::Digest as _;
 use std::borrow::Cow;
 
 use super::WebhookError;
@@ -143,5 +144,67 @@ impl Delivery {
     /// The verified `x-zm-request-timestamp`, in seconds since the Unix epoch.
     pub fn timestamp(&self) -> i64 {
         self.timestamp
+    }
+
+    /// A key that is the same for every delivery of one event, to drop
+    /// duplicates: 64 hex digits of SHA-256 over the event name, `event_ts`,
+    /// `payload.account_id` and `payload.object` (its JSON with keys sorted).
+    ///
+    /// Zoom sends an event again when an answer was late, each time with a new
+    /// timestamp and signature, and the receiver's timestamp window lets a
+    /// captured delivery verify again within it; neither changes this key, which
+    /// depends only on the event. Keep the keys of the last few hours (Zoom's
+    /// retries span about 85 minutes) in a set shared by every replica, and skip a
+    /// delivery whose key is there.
+    pub fn idempotency_key(&self) -> String {
+        // Computed on demand from the raw body, so verification pays nothing for it.
+        let value: serde_json::Value = serde_json::from_str(&self.raw_json).unwrap_or_default();
+        let payload = &value["payload"];
+        let mut hash = sha2::Sha256::new();
+        for part in [
+            &value["event"],
+            &value["event_ts"],
+            &payload["account_id"],
+            &payload["object"],
+        ] {
+            let mut text = String::new();
+            canonical(part, &mut text);
+            hash.update((text.len() as u64).to_be_bytes());
+            hash.update(text.as_bytes());
+        }
+        hex::encode(hash.finalize())
+    }
+}
+
+/// `value` as JSON with object keys sorted at every level, so equal objects give
+/// equal text whatever order they were sent in (and whether or not serde_json's
+/// `preserve_order` is on in the build).
+fn canonical(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            out.push('{');
+            for (i, (key, value)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::Value::from(key.as_str()).to_string());
+                out.push(':');
+                canonical(value, out);
+            }
+            out.push('}');
+        }
+        serde_json::Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
     }
 }

@@ -52,7 +52,7 @@ pub(crate) mod signer;
 
 pub use error::{EmptySecretToken, WebhookError};
 pub use event::{Delivery, Event, UnknownEvent};
-pub use receiver::{Receiver, SIGNATURE_HEADER, TIMESTAMP_HEADER};
+pub use receiver::{MAX_PLAIN_TOKEN_LEN, Receiver, SIGNATURE_HEADER, TIMESTAMP_HEADER};
 /// The webhook event types, generated from `openapi/cobrowse-webhooks.yaml`
 /// (their `role_type` is the API's open [`crate::types::RoleType`]).
 pub mod types {

@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use hmac::Mac as _;
 use secrecy::{ExposeSecret, SecretString};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 
 use super::{Delivery, EmptySecretToken, Event, WebhookError, types};
 use crate::fleet::{DuplicateFilter, Fleet, MemoryDuplicates, OnUnavailable};
@@ -69,7 +69,13 @@ impl Receiver {
     }
 
     /// Sets how far a timestamp may be from the receiver's clock. Longer accepts
-    /// older replays; shorter rejects deliveries Zoom retried or that met clock skew.
+    /// older replays; shorter rejects deliveries that met clock skew.
+    ///
+    /// The window limits replays but does not prevent them: within it, a captured
+    /// delivery verifies again, and Zoom itself sends a delivery again (with a new
+    /// timestamp and signature) when an answer was late. To act once per event,
+    /// drop duplicates by [`Delivery::idempotency_key`], or let
+    /// [`with_fleet`](Self::with_fleet) and [`verify_once`](Self::verify_once) do it.
     pub fn with_tolerance(mut self, tolerance: Duration) -> Self {
         self.tolerance = tolerance;
         self
@@ -119,6 +125,9 @@ impl Receiver {
             )))
         })?;
         let event = Event::decode(body)?;
+        if let Event::UrlValidation(challenge) = &event {
+            check_plain_token(&challenge.payload.plain_token)?;
+        }
         Ok(Delivery {
             event,
             raw_json: body.into(),
@@ -132,7 +141,7 @@ impl Receiver {
     /// Without [`with_fleet`](Self::with_fleet) it is `verify`.
     ///
     /// A retry is a new request with a new timestamp and signature, so the
-    /// event is recognised by its name, `event_ts` and payload. URL validation
+    /// event is recognised by [`Delivery::idempotency_key`]. URL validation
     /// challenges are always answered. While the fleet's store is unreachable, a
     /// fail-closed fleet refuses with [`WebhookError::DuplicateFilterUnavailable`]
     /// (503: Zoom sends the delivery again later, so nothing is lost); a
@@ -159,7 +168,7 @@ impl Receiver {
         if matches!(delivery.event(), Event::UrlValidation(_)) {
             return Ok(delivery);
         }
-        let key = delivery_key(&delivery);
+        let key = delivery.idempotency_key();
         let first = match duplicates.shared.first_seen(&key, duplicates.ttl).await {
             Ok(first) => first,
             Err(e) => match duplicates.mode {
@@ -183,19 +192,28 @@ impl Receiver {
         }
     }
 
-    /// The answer to an `endpoint.url_validation` challenge: the plain token and its
-    /// HMAC-SHA256 under the secret, in hex.
+    /// The answer to a verified `endpoint.url_validation` challenge: the plain token
+    /// and its HMAC-SHA256 under the secret, in hex; `None` for any other event.
+    ///
+    /// It takes a [`Delivery`], which only [`verify`](Self::verify) produces, so
+    /// the secret signs only a plain token that came in a delivery signed with it,
+    /// and of the shape Zoom sends ([`verify`](Self::verify) refuses any other
+    /// with [`WebhookError::MalformedPlainToken`]): no caller can make the receiver
+    /// sign a string of their choosing.
     pub fn url_validation_response(
         &self,
-        challenge: &types::EndpointUrlValidation,
-    ) -> types::UrlValidationResponse {
+        delivery: &Delivery,
+    ) -> Option<types::UrlValidationResponse> {
+        let Event::UrlValidation(challenge) = delivery.event() else {
+            return None;
+        };
         let plain_token = &challenge.payload.plain_token;
         let mut mac = crate::signing::hmac_sha256(self.secret.expose_secret().as_bytes());
         mac.update(plain_token.as_bytes());
-        types::UrlValidationResponse {
+        Some(types::UrlValidationResponse {
             plain_token: plain_token.clone(),
             encrypted_token: hex::encode(mac.finalize().into_bytes()),
-        }
+        })
     }
 
     /// The HTTP response Zoom expects for the outcome of [`verify`](Self::verify):
@@ -204,14 +222,13 @@ impl Receiver {
     /// rejection.
     pub fn respond(&self, outcome: &Result<Delivery, WebhookError>) -> http::Response<Vec<u8>> {
         let (status, content_type, body) = match outcome {
-            Ok(delivery) => match delivery.event() {
-                Event::UrlValidation(challenge) => {
-                    let answer = self.url_validation_response(challenge);
+            Ok(delivery) => match self.url_validation_response(delivery) {
+                Some(answer) => {
                     let body = serde_json::to_vec(&answer)
                         .unwrap_or_else(|_| unreachable!("a struct of two strings serializes"));
                     (http::StatusCode::OK, Some("application/json"), body)
                 }
-                _ => (http::StatusCode::OK, None, Vec::new()),
+                None => (http::StatusCode::OK, None, Vec::new()),
             },
             Err(e) => (
                 e.status(),
@@ -270,23 +287,22 @@ pub(crate) fn signed_message_mac(
     mac
 }
 
-/// What identifies an event across Zoom's retries (each a new request, with a
-/// new timestamp and signature): its name, `event_ts` and payload, hashed so the
-/// key has a fixed length and carries no personal data.
-fn delivery_key(delivery: &Delivery) -> String {
-    let mut hash = Sha256::new();
-    hash.update(delivery.event().name().as_bytes());
-    match serde_json::from_str::<serde_json::Value>(delivery.raw_json()) {
-        Ok(body) => {
-            hash.update(b"\n");
-            hash.update(body["event_ts"].to_string().as_bytes());
-            hash.update(b"\n");
-            hash.update(body["payload"].to_string().as_bytes());
-        }
-        // Verified bodies are JSON objects; were one not, the whole body decides.
-        Err(_) => hash.update(delivery.raw_json().as_bytes()),
+/// The longest `plainToken` answered. Zoom's are 22 characters (16 random bytes
+/// in base64url); the bound leaves room for change and none for abuse.
+pub const MAX_PLAIN_TOKEN_LEN: usize = 128;
+
+/// Refuses a `plainToken` that is not what Zoom sends: 1 to
+/// [`MAX_PLAIN_TOKEN_LEN`] characters of the base64url alphabet.
+fn check_plain_token(token: &str) -> Result<(), WebhookError> {
+    let shaped = (1..=MAX_PLAIN_TOKEN_LEN).contains(&token.len())
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if shaped {
+        Ok(())
+    } else {
+        Err(WebhookError::MalformedPlainToken)
     }
-    hex::encode(&hash.finalize()[..16])
 }
 
 /// The signature's digest, from `v0=` and 64 hex digits.
