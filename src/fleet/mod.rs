@@ -154,8 +154,9 @@ pub struct StoredToken {
 }
 
 impl StoredToken {
-    /// A token that expires at `expires_at` (wall-clock time, which every
-    /// replica shares).
+    /// A token to use until `expires_at` (wall-clock time, which every replica
+    /// shares). The client stores the moment it renews the token, a margin
+    /// before Zoom's expiry, so no replica sends one that expires in flight.
     pub fn new(token: SecretString, expires_at: SystemTime) -> Self {
         Self { token, expires_at }
     }
@@ -165,7 +166,7 @@ impl StoredToken {
         &self.token
     }
 
-    /// When it expires.
+    /// Until when it is used.
     pub fn expires_at(&self) -> SystemTime {
         self.expires_at
     }
