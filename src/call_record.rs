@@ -8,11 +8,12 @@
 //!
 //! So every call of the hand-written client runs through [`call`], inside a
 //! task-local [`CallRecord`]. The hook writes into it what the generated code cannot
-//! carry: the final status and, for an error, its headers; or the error that kept
-//! the request from being sent. In that last case the hook also has to return
-//! *some* response: it returns a made-up 401 ([`unauthorized_placeholder`]), which
-//! [`call`] replaces with the recorded error. A caller of the raw generated client,
-//! who has no record, sees that 401, which is what a missing token amounts to.
+//! carry: the final status and, for an error, its headers; or an error of our own
+//! that ended the call without an answer to hand over: no token could be obtained,
+//! or the body was larger than the client accepts. In that last case the hook also
+//! has to return *some* response: it returns a made-up 401
+//! ([`unauthorized_placeholder`]), which [`call`] replaces with the recorded error.
+//! A caller of the raw generated client, who has no record, sees that 401.
 //!
 //! After the generated future finishes, [`call`] reads the record and maps
 //! progenitor's error onto ours ([`convert`]).
@@ -34,7 +35,8 @@ pub(crate) struct CallRecord {
     status: Option<StatusCode>,
     /// Headers of the last answer, kept only when it was an error.
     error_headers: Option<HeaderMap>,
-    /// Why the request was not sent, e.g. no token could be obtained.
+    /// Why the call ended without an answer to hand over: no token could be
+    /// obtained, or the body was over the size limit.
     not_sent: Option<Error>,
 }
 
@@ -55,8 +57,8 @@ impl CallRecord {
         }
     }
 
-    /// Records why the request was not sent, and returns the stand-in answer the
-    /// hook must give progenitor instead.
+    /// Records why the call ended without an answer to hand over, and returns the
+    /// stand-in answer the hook must give progenitor instead.
     pub(crate) fn not_sent(error: Error) -> reqwest::Response {
         record(|r| r.not_sent = Some(error));
         unauthorized_placeholder()

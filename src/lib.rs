@@ -50,6 +50,7 @@ mod pagination;
 mod rate_limit;
 mod redact;
 mod retry;
+mod session_detail;
 mod session_duration;
 pub mod session_token;
 mod sessions;
@@ -70,10 +71,12 @@ pub use sessions::{LiveSessions, MAX_PAGE_SIZE, MIN_PAGE_SIZE, PastSessions, Ses
 
 /// Request and response types of the API, generated from `openapi/cobrowse.yaml`,
 /// with the hand-written types the generator is told to use instead: open enums
-/// that keep values Zoom adds later, and Zoom's duration text.
+/// that keep values Zoom adds later, Zoom's duration text, and get-session's
+/// live-or-past answer, decoded in one pass.
 pub mod types {
     pub use crate::generated::types::*;
     pub use crate::open_enums::{DataCenter, RoleType};
+    pub use crate::session_detail::SessionDetail;
     pub use crate::session_duration::{InvalidDuration, SessionDuration};
 }
 

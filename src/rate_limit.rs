@@ -8,6 +8,7 @@ use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use crate::error::Error;
@@ -173,23 +174,37 @@ impl RateLimits {
     }
 }
 
-/// The live limiters, one per label, shared by every clone of a client; in
-/// fleet mode, the fleet's budget first and these as the fallback.
+/// The live limiters, one per label, shared by every clone of a client.
 #[derive(Clone)]
 pub(crate) struct Limiter {
-    buckets: Arc<HashMap<RateLimitLabel, SlidingWindow>>,
+    /// Indexed by [`slot_index`]: a lookup on every request, so no hashing.
+    buckets: Arc<[Option<SlidingWindow>; LABELS.len()]>,
+    /// In fleet mode, the fleet's budget, asked first; these windows are the
+    /// fallback when its store fails open.
     fleet: Option<Arc<SharedBudget>>,
+}
+
+/// Every label, in the order of [`slot_index`].
+const LABELS: [RateLimitLabel; 4] = [
+    RateLimitLabel::Light,
+    RateLimitLabel::Medium,
+    RateLimitLabel::Heavy,
+    RateLimitLabel::ResourceIntensive,
+];
+
+fn slot_index(label: RateLimitLabel) -> usize {
+    match label {
+        RateLimitLabel::Light => 0,
+        RateLimitLabel::Medium => 1,
+        RateLimitLabel::Heavy => 2,
+        RateLimitLabel::ResourceIntensive => 3,
+    }
 }
 
 impl Limiter {
     pub(crate) fn new(limits: &RateLimits) -> Self {
-        let buckets = limits
-            .quotas
-            .iter()
-            .map(|(label, quota)| (*label, SlidingWindow::new(*quota)))
-            .collect();
         Self {
-            buckets: Arc::new(buckets),
+            buckets: Arc::new(LABELS.map(|label| limits.get(label).map(SlidingWindow::new))),
             fleet: None,
         }
     }
@@ -203,22 +218,6 @@ impl Limiter {
         }
     }
 
-    /// Waits until `label` has budget for one request; returns how long it waited.
-    pub(crate) async fn acquire(&self, label: RateLimitLabel) -> Duration {
-        let Some(window) = self.buckets.get(&label) else {
-            return Duration::ZERO;
-        };
-        let mut waited = Duration::ZERO;
-        if let Some(fleet) = &self.fleet {
-            match fleet.acquire(label, window.quota).await {
-                Ok(waited) => return waited,
-                // The store is unreachable and the fleet fails open.
-                Err(before_fallback) => waited = before_fallback,
-            }
-        }
-        waited + window.acquire().await
-    }
-
     /// Zoom answered 429 to a request of `label`: in fleet mode every replica
     /// holds back for `Retry-After` (one second when Zoom gives none). Alone,
     /// the retry policy already waits, and no one else shares the budget.
@@ -228,79 +227,145 @@ impl Limiter {
             fleet.pause(label, pause).await;
         }
     }
+
+    /// Waits until `label` has budget for one request; returns the slot (hold it
+    /// until the answer's head arrives) and how long it waited.
+    pub(crate) async fn acquire(&self, label: RateLimitLabel) -> (Option<Slot<'_>>, Duration) {
+        let Some(window) = &self.buckets[slot_index(label)] else {
+            return (None, Duration::ZERO);
+        };
+        let mut waited = Duration::ZERO;
+        if let Some(fleet) = &self.fleet {
+            // The fleet's window counts from the slot's taking, widened by its
+            // margin for the time to the server (a store has no "answer arrived").
+            match fleet.acquire(label, window.quota).await {
+                Ok(waited) => return (None, waited),
+                // The store is unreachable and the fleet fails open.
+                Err(before_fallback) => waited = before_fallback,
+            }
+        }
+        let (slot, local) = window.acquire().await;
+        (Some(slot), waited + local)
+    }
 }
 
 impl fmt::Debug for Limiter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let limited = LABELS.iter().zip(self.buckets.iter());
+        let quotas: std::collections::BTreeMap<_, _> = limited
+            .filter_map(|(label, w)| Some((label, w.as_ref()?.quota)))
+            .collect();
         f.debug_struct("Limiter")
-            .field(
-                "quotas",
-                &self
-                    .buckets
-                    .iter()
-                    .map(|(label, w)| (label, w.quota))
-                    .collect::<std::collections::BTreeMap<_, _>>(),
-            )
+            .field("quotas", &quotas)
             .field("fleet", &self.fleet)
             .finish()
     }
 }
 
-/// At most `requests` in any span of `period`: the whole budget may go at once,
-/// but unlike a token bucket it never lets through more than the limit within
-/// one period, wherever the server starts counting its windows.
+/// At most `requests` in any span of `period`, as the server counts them: the
+/// whole budget may go at once, but unlike a token bucket it never lets through
+/// more than the limit within one period, wherever the server starts counting its
+/// windows.
+///
+/// The server counts a request at some moment between when it leaves and when its
+/// answer arrives, and which moment is unknown here: a request sent later may be
+/// counted earlier, when network delays differ. So a request holds its slot while
+/// in flight, and the slot frees one period after its answer arrived, the latest
+/// moment the server can have counted it. Any two requests that share a slot are
+/// then counted at least a period apart, whatever the delays, and the cost is one
+/// round trip per period (about 0.1 % of a one-second period on loopback) rather
+/// than a guessed margin.
 struct SlidingWindow {
     quota: Quota,
-    recent: Mutex<VecDeque<Instant>>,
+    state: Mutex<WindowState>,
+    /// Wakes waiters when a request in flight returns its slot.
+    released: Notify,
+}
+
+struct WindowState {
+    /// Requests sent whose answer has not arrived.
+    in_flight: u32,
+    /// When the answers of recent requests arrived, oldest first; each holds its
+    /// slot until a period after.
+    answered: VecDeque<Instant>,
+}
+
+/// One request's place in a label's budget; dropping it records that the answer
+/// arrived (or that the request was abandoned, which the server counts no later).
+pub(crate) struct Slot<'a> {
+    window: &'a SlidingWindow,
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        let mut state = self.window.lock();
+        state.in_flight -= 1;
+        state.answered.push_back(Instant::now());
+        drop(state);
+        // A waiter that found every slot in flight had no time to sleep until;
+        // now it has.
+        self.window.released.notify_waiters();
+    }
 }
 
 impl SlidingWindow {
     fn new(quota: Quota) -> Self {
         Self {
             quota,
-            // Grows to the quota as needed; large quotas need not be allocated up front.
-            recent: Mutex::new(VecDeque::with_capacity(
-                quota.requests.get().min(128) as usize
-            )),
+            state: Mutex::new(WindowState {
+                in_flight: 0,
+                // Grows to the quota as needed; large quotas need not be allocated up front.
+                answered: VecDeque::with_capacity(quota.requests.get().min(128) as usize),
+            }),
+            released: Notify::new(),
         }
     }
 
-    async fn acquire(&self) -> Duration {
+    fn lock(&self) -> std::sync::MutexGuard<'_, WindowState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    async fn acquire(&self) -> (Slot<'_>, Duration) {
         let start = Instant::now();
+        // The common case, budget left, takes one lock and no waiter registration.
+        if self.try_take(start).is_ok() {
+            return (Slot { window: self }, Duration::ZERO);
+        }
         loop {
-            let wait = {
-                let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
-                let now = Instant::now();
-                match take_slot(&mut recent, self.quota, now) {
-                    None => return now.duration_since(start),
-                    Some(wait) => wait,
-                }
-            };
-            tokio::time::sleep(wait).await;
+            // Registered before the check, so a release between the check and the
+            // wait is not missed.
+            let released = self.released.notified();
+            let mut released = std::pin::pin!(released);
+            released.as_mut().enable();
+            let now = Instant::now();
+            match self.try_take(now) {
+                Ok(()) => return (Slot { window: self }, now.duration_since(start)),
+                // A release cannot free a slot sooner: it starts a later period.
+                Err(Some(at)) => tokio::time::sleep_until(at).await,
+                Err(None) => released.await,
+            }
         }
     }
-}
 
-/// Takes a slot at `now` in a sliding window of send times (`None`), or says how
-/// long until the oldest leaves it. The one window algorithm, of the client's own
-/// limiter and of the in-memory fleet budget alike.
-pub(crate) fn take_slot(
-    recent: &mut VecDeque<Instant>,
-    quota: Quota,
-    now: Instant,
-) -> Option<Duration> {
-    while recent
-        .front()
-        .is_some_and(|&t| now.duration_since(t) >= quota.per)
-    {
-        recent.pop_front();
+    /// Takes a slot at `now` if one is free; otherwise says when the first one
+    /// frees, or `None` while every slot is in flight.
+    fn try_take(&self, now: Instant) -> Result<(), Option<Instant>> {
+        let mut state = self.lock();
+        while state
+            .answered
+            .front()
+            .is_some_and(|&t| now.saturating_duration_since(t) >= self.quota.per)
+        {
+            state.answered.pop_front();
+        }
+        let used = state.in_flight as usize + state.answered.len();
+        if used < self.quota.requests.get() as usize {
+            state.in_flight += 1;
+            return Ok(());
+        }
+        // Full: the oldest answered request frees its slot first.
+        Err(state.answered.front().map(|&t| t + self.quota.per))
     }
-    if recent.len() < quota.requests.get() as usize {
-        recent.push_back(now);
-        return None;
-    }
-    // Full: the oldest request leaves the window first.
-    Some(recent[0] + quota.per - now)
 }
 
 #[cfg(test)]
@@ -313,8 +378,9 @@ mod tests {
         let limiter = Limiter::new(&limits);
         let mut sent = Vec::new();
         for _ in 0..23 {
-            limiter.acquire(RateLimitLabel::Light).await;
+            let (slot, _) = limiter.acquire(RateLimitLabel::Light).await;
             sent.push(Instant::now());
+            drop(slot);
         }
         for (i, t) in sent.iter().enumerate() {
             let in_window = sent[i..]
@@ -331,17 +397,33 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
+    async fn a_slot_frees_a_period_after_its_answer_not_its_sending() {
+        let limiter = Limiter::new(&RateLimits::custom().per_second(RateLimitLabel::Light, 1));
+        let (slot, _) = limiter.acquire(RateLimitLabel::Light).await;
+        let sent = Instant::now();
+        // The answer takes 300 ms; the server may have counted the request at its end.
+        let answered = async {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            drop(slot);
+        };
+        let (_, (_next, waited)) = tokio::join!(answered, limiter.acquire(RateLimitLabel::Light));
+        assert_eq!(waited, Duration::from_millis(1300));
+        assert_eq!(Instant::now() - sent, Duration::from_millis(1300));
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn unlimited_labels_never_wait() {
         let limiter =
             Limiter::new(&RateLimits::custom().per_minute(RateLimitLabel::ResourceIntensive, 1));
         for _ in 0..100 {
-            assert_eq!(limiter.acquire(RateLimitLabel::Light).await, Duration::ZERO);
+            let (slot, waited) = limiter.acquire(RateLimitLabel::Light).await;
+            assert!(slot.is_none());
+            assert_eq!(waited, Duration::ZERO);
         }
-        assert_eq!(
-            limiter.acquire(RateLimitLabel::ResourceIntensive).await,
-            Duration::ZERO
-        );
-        let waited = limiter.acquire(RateLimitLabel::ResourceIntensive).await;
+        let (slot, waited) = limiter.acquire(RateLimitLabel::ResourceIntensive).await;
+        assert_eq!(waited, Duration::ZERO);
+        drop(slot);
+        let (_, waited) = limiter.acquire(RateLimitLabel::ResourceIntensive).await;
         assert_eq!(waited, Duration::from_secs(60));
     }
 }

@@ -91,7 +91,12 @@ impl ClientHooks<Transport> for RawClient {
                 return Ok(CallRecord::not_sent(error));
             };
             let attempt = retries.attempt();
-            let (result, sent_with) = match self.send(shared, operation, request, attempt).await {
+            // Boxed: the attempt's future holds reqwest's whole pending request, and
+            // inline it would be copied each time the caller's future moves (into
+            // the call record's scope, into a pin): a few KiB per call, against one
+            // allocation.
+            let sent = Box::pin(self.send(shared, operation, request, attempt)).await;
+            let (result, sent_with) = match sent {
                 Ok(sent) => sent,
                 Err(not_sent) => return Ok(CallRecord::not_sent(not_sent)),
             };
@@ -128,12 +133,16 @@ impl RawClient {
         // Without a subscriber the span is disabled: skip recording and timing.
         let traced = (!span.is_disabled()).then(|| span.clone());
         async {
-            // The token first: a slot is counted when it is taken, so the request
-            // should leave right after, not after a token fetch.
+            // The token first: the slot should be spent right before the request
+            // leaves, not before a token fetch. It stays taken until the answer's
+            // head arrives: the server counts the request at some point before
+            // then (see `rate_limit`).
             let authorization = shared.tokens.authorization().await?;
             let limited = shared.limiter.as_ref().zip(operation);
+            let mut slot = None;
             if let Some((limiter, operation)) = limited {
-                let waited = limiter.acquire(operation.rate_limit_label()).await;
+                let waited;
+                (slot, waited) = limiter.acquire(operation.rate_limit_label()).await;
                 if let Some(span) = &traced {
                     span.record("rate_limit_wait_ms", waited.as_millis() as u64);
                 }
@@ -142,7 +151,9 @@ impl RawClient {
                 .headers_mut()
                 .insert(AUTHORIZATION, authorization.clone());
             let sent = traced.as_ref().map(|_| Instant::now());
-            let result = match self.client().execute(request).await {
+            let executed = self.client().execute(request).await;
+            drop(slot);
+            let result = match executed {
                 // A body over the limit is not retried: it would be as large again.
                 Ok(response) => buffered(response, shared.max_body_size).await?,
                 Err(e) => Err(e),

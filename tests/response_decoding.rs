@@ -97,6 +97,32 @@ async fn unknown_fields_are_ignored_at_every_level() {
     ));
 }
 
+/// The rows an archive keeps for good (past sessions, user connections) keep the
+/// fields this version does not know, and serialize them back as they came.
+#[tokio::test]
+async fn past_session_and_connection_rows_keep_fields_zoom_adds_later() {
+    let mut body = common::past_sessions_example();
+    body["sessions"][0]["recording"] = json!({"url": "https://example.invalid/r/1"});
+    let page = fetch(
+        "/cobrowsesdk/past_sessions",
+        &[],
+        (200, body),
+        |client| async move { client.list_past_sessions().send().await },
+    )
+    .await;
+    let row = serde_json::to_value(&page.sessions[0]).unwrap();
+    assert_eq!(row["recording"]["url"], "https://example.invalid/r/1");
+
+    let mut body = common::session_users_example();
+    body["users"][0]["device"] = json!("mobile");
+    let users = session_users(body).await;
+    assert_eq!(users.users[0].extra["device"], "mobile");
+    assert_eq!(
+        serde_json::to_value(&users.users[0]).unwrap()["device"],
+        "mobile"
+    );
+}
+
 /// Zoom marks the last page with an empty token or none; the types keep the two
 /// apart (`Some("")` and `None`), so "is there a next page" must treat both alike.
 #[tokio::test]

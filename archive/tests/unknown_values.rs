@@ -1,6 +1,6 @@
-//! Rows with values this version does not know (a new role, a new data center, a
-//! duration in another form) are archived, not dropped: the text as Zoom sent it in
-//! the typed column where one fits, and always in the raw JSON.
+//! Rows with values this version does not know (a new role, a new data center, a new
+//! field, a duration in another form) are archived, not dropped: the text as Zoom sent
+//! it in the typed column where one fits, and always in the raw JSON.
 
 mod common;
 
@@ -29,7 +29,8 @@ async fn values_zoom_adds_later_are_kept() {
                     "end_time": "2026-11-01T10:30:00Z",
                     "duration": "thirty minutes",
                     "user_count": 1,
-                    "users": [{"user_id": "u1", "user_name": "Ava", "role_type": "supervisor"}]
+                    "users": [{"user_id": "u1", "user_name": "Ava", "role_type": "supervisor"}],
+                    "recording": {"url": "https://example.com/r/1", "minutes": 30}
                 }]
             }));
         })
@@ -49,7 +50,8 @@ async fn values_zoom_adds_later_are_kept() {
                     "ip_address": "2001:db8::1",
                     "join_time": "2026-11-01T10:00:00Z",
                     "leave_time": "2026-11-01T10:30:00Z",
-                    "duration": "00:30:00"
+                    "duration": "00:30:00",
+                    "device": "mobile"
                 }]
             }));
         })
@@ -70,12 +72,15 @@ async fn values_zoom_adds_later_are_kept() {
         assert_eq!(sessions[0].duration_seconds, None, "not hh:mm:ss");
         assert_eq!(sessions[0].raw["duration"], "thirty minutes");
         assert_eq!(sessions[0].raw["users"][0]["role_type"], "supervisor");
+        // A field this version has never heard of is kept, as sent.
+        assert_eq!(sessions[0].raw["recording"]["minutes"], 30);
         let connections = archive.connections().await.unwrap();
         assert_eq!(connections.len(), 1);
         assert_eq!(connections[0].role_type, "supervisor");
         assert_eq!(connections[0].data_center.as_deref(), Some("Mars"));
         assert_eq!(connections[0].duration_seconds, Some(1800));
         assert_eq!(connections[0].raw["data_center"], "Mars");
+        assert_eq!(connections[0].raw["device"], "mobile");
         archive.close().await;
     }
 }

@@ -23,7 +23,10 @@ pub const WEBHOOK_SPEC: &str = "openapi/cobrowse-webhooks.yaml";
 /// Hand-written types that replace generated ones: `(schema name, Rust path, impls)`.
 ///
 /// Open enums keep values Zoom adds later instead of failing the whole page;
-/// `SessionDuration` keeps Zoom's text and parses it on demand.
+/// `SessionDuration` keeps Zoom's text and parses it on demand; `SessionDetail`
+/// decodes get-session's live-or-past answer in one pass instead of serde's
+/// untagged buffering (its variants stay the generated structs). Its path is the
+/// public re-export, which the simulator's generated httpmock helpers also reach.
 const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
     (
         "RoleType",
@@ -40,6 +43,7 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
         "crate::session_duration::SessionDuration",
         &[TypeImpl::Display],
     ),
+    ("SessionDetail", "crate::types::SessionDetail", &[]),
 ];
 
 /// Why generation failed, naming the file and the problem.

@@ -63,6 +63,9 @@ mod faults;
 mod generate;
 #[allow(missing_docs, clippy::all, clippy::pedantic)]
 pub mod httpmock;
+// The generator names the SDK's hand-written `SessionDetail` by its public path,
+// `crate::types::SessionDetail`; this makes that path resolve here too.
+use zoom_cobrowse::types;
 mod model;
 mod pagination;
 mod range;

@@ -101,6 +101,7 @@ impl Session {
                     user_name: Some(c.user_name.clone()),
                 })
                 .collect(),
+            extra: Default::default(),
         })
     }
 
@@ -153,6 +154,7 @@ impl Connection {
             user_connection_id: self.connection_id.clone(),
             user_id: self.user_id.clone(),
             user_name: self.user_name.clone(),
+            extra: Default::default(),
         }
     }
 }

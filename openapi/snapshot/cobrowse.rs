@@ -110,6 +110,8 @@ pub mod types {
         ///Session users.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub users: ::std::vec::Vec<PastSessionUser>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl PastSession {
         pub fn builder() -> builder::PastSession {
@@ -202,30 +204,6 @@ pub mod types {
             Default::default()
         }
     }
-    ///A live or a past Cobrowse session. Zoom sends no discriminator: a past session is recognised by its `end_time` and `duration`, so it is listed first.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Debug,
-        PartialEq,
-        schemars::JsonSchema
-    )]
-    #[serde(untagged)]
-    pub enum SessionDetail {
-        PastSessionDetail(PastSessionDetail),
-        LiveSessionDetail(LiveSessionDetail),
-    }
-    impl ::std::convert::From<PastSessionDetail> for SessionDetail {
-        fn from(value: PastSessionDetail) -> Self {
-            Self::PastSessionDetail(value)
-        }
-    }
-    impl ::std::convert::From<LiveSessionDetail> for SessionDetail {
-        fn from(value: LiveSessionDetail) -> Self {
-            Self::LiveSessionDetail(value)
-        }
-    }
     ///A user in a live session.
     #[derive(
         ::serde::Deserialize,
@@ -277,6 +255,8 @@ pub mod types {
         pub user_id: ::std::string::String,
         ///The user's display name.
         pub user_name: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl SessionUserConnection {
         pub fn builder() -> builder::SessionUserConnection {
@@ -714,6 +694,10 @@ pub mod types {
                 ::std::vec::Vec<super::PastSessionUser>,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for PastSession {
             fn default() -> Self {
@@ -725,6 +709,7 @@ pub mod types {
                     start_time: Err("no value supplied for start_time".to_string()),
                     user_count: Ok(Default::default()),
                     users: Ok(Default::default()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -813,6 +798,20 @@ pub mod types {
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<PastSession> for super::PastSession {
             type Error = super::error::ConversionError;
@@ -827,6 +826,7 @@ pub mod types {
                     start_time: value.start_time?,
                     user_count: value.user_count?,
                     users: value.users?,
+                    extra: value.extra?,
                 })
             }
         }
@@ -840,6 +840,7 @@ pub mod types {
                     start_time: Ok(value.start_time),
                     user_count: Ok(value.user_count),
                     users: Ok(value.users),
+                    extra: Ok(value.extra),
                 }
             }
         }
@@ -1308,6 +1309,10 @@ pub mod types {
                 ::std::string::String,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for SessionUserConnection {
             fn default() -> Self {
@@ -1323,6 +1328,7 @@ pub mod types {
                     ),
                     user_id: Err("no value supplied for user_id".to_string()),
                     user_name: Err("no value supplied for user_name".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -1445,6 +1451,20 @@ pub mod types {
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<SessionUserConnection>
         for super::SessionUserConnection {
@@ -1462,6 +1482,7 @@ pub mod types {
                     user_connection_id: value.user_connection_id?,
                     user_id: value.user_id?,
                     user_name: value.user_name?,
+                    extra: value.extra?,
                 })
             }
         }
@@ -1478,6 +1499,7 @@ pub mod types {
                     user_connection_id: Ok(value.user_connection_id),
                     user_id: Ok(value.user_id),
                     user_name: Ok(value.user_name),
+                    extra: Ok(value.extra),
                 }
             }
         }
@@ -2199,7 +2221,10 @@ pub mod builder {
         ///Sends a `GET` request to `/cobrowsesdk/sessions/{sessionId}`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::SessionDetail>, Error<types::ZoomError>> {
+        ) -> Result<
+            ResponseValue<crate::types::SessionDetail>,
+            Error<types::ZoomError>,
+        > {
             let Self { client, session_id } = self;
             let session_id = session_id.map_err(Error::InvalidRequest)?;
             let url = format!(

@@ -10,12 +10,29 @@ use tokio::time::Instant;
 use super::{
     Admission, BoxFuture, DuplicateFilter, Lease, RateBudget, StoreError, StoredToken, TokenStore,
 };
-use crate::rate_limit::{Quota, RateLimitLabel, take_slot};
+use crate::rate_limit::{Quota, RateLimitLabel};
 
 /// Every critical section below is a few map operations that never await, so a
 /// panic elsewhere cannot leave the map half updated: a poisoned lock is usable.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Takes a slot at `now` in a sliding window of slot times (`None`), or says how
+/// long until the oldest leaves it: the algorithm of the Redis budget's script.
+fn take_slot(recent: &mut VecDeque<Instant>, quota: Quota, now: Instant) -> Option<Duration> {
+    while recent
+        .front()
+        .is_some_and(|&t| now.saturating_duration_since(t) >= quota.per())
+    {
+        recent.pop_front();
+    }
+    if recent.len() < quota.requests() as usize {
+        recent.push_back(now);
+        return None;
+    }
+    // Full: the oldest slot leaves the window first.
+    Some(recent[0] + quota.per() - now)
 }
 
 /// Windows of one label of one account, and the pause after a 429.
@@ -26,7 +43,7 @@ struct Window {
 }
 
 /// A [`RateBudget`] in this process's memory: a sliding window per account and
-/// label, the algorithm of the client's own limiter.
+/// label, as `RedisStore` keeps it.
 #[derive(Debug, Default)]
 pub struct MemoryBudget {
     windows: Mutex<HashMap<(String, RateLimitLabel), Window>>,

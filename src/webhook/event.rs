@@ -77,12 +77,29 @@ impl Event {
 
     /// Decodes a body whose signature was verified.
     pub(crate) fn decode(body: &str) -> Result<Self, WebhookError> {
+        // Zoom writes `event` first. Then the name is known without a first pass
+        // over the whole body, which costs as much as the typed decode itself; the
+        // typed decode still reads every field (a second `event` is a duplicate
+        // field error). Anything else, a failure included, takes the general path,
+        // so errors are reported as before.
+        let typed = match leading_event_name(body) {
+            Some(Self::SESSION_STARTED) => serde_json::from_str(body).map(Self::SessionStarted),
+            Some(Self::SESSION_ENDED) => serde_json::from_str(body).map(Self::SessionEnded),
+            Some(Self::SESSION_USER_JOINED) => {
+                serde_json::from_str(body).map(Self::SessionUserJoined)
+            }
+            Some(Self::SESSION_USER_LEFT) => serde_json::from_str(body).map(Self::SessionUserLeft),
+            Some(Self::URL_VALIDATION) => serde_json::from_str(body).map(Self::UrlValidation),
+            _ => return Self::decode_by_name(body),
+        };
+        typed.or_else(|_| Self::decode_by_name(body))
+    }
+
+    /// Decodes a body by first reading its `event` name, wherever it is.
+    fn decode_by_name(body: &str) -> Result<Self, WebhookError> {
         // serde's derived structs also read a JSON array of their fields in order,
         // so `["cobrowse.session_started", ...]` would pass for an event.
-        if !body
-            .trim_start_matches([' ', '\t', '\n', '\r'])
-            .starts_with('{')
-        {
+        if !body.trim_start_matches(JSON_WHITESPACE).starts_with('{') {
             return Err(WebhookError::NotJson(serde::de::Error::custom(
                 "the body is not a JSON object",
             )));
@@ -114,6 +131,25 @@ impl Event {
             source,
         })
     }
+}
+
+/// JSON's insignificant whitespace (RFC 8259).
+const JSON_WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
+
+/// The name of an object whose first member is `"event"` with a string free of
+/// escapes, e.g. `{"event":"cobrowse.session_started",...}`.
+fn leading_event_name(body: &str) -> Option<&str> {
+    let rest = body
+        .trim_start_matches(JSON_WHITESPACE)
+        .strip_prefix('{')?
+        .trim_start_matches(JSON_WHITESPACE)
+        .strip_prefix("\"event\"")?
+        .trim_start_matches(JSON_WHITESPACE)
+        .strip_prefix(':')?
+        .trim_start_matches(JSON_WHITESPACE)
+        .strip_prefix('"')?;
+    let end = rest.find(['"', '\\'])?;
+    (rest.as_bytes()[end] == b'"').then(|| &rest[..end])
 }
 
 /// A delivery whose signature and timestamp were verified, decoded.
@@ -206,5 +242,43 @@ fn canonical(value: &serde_json::Value, out: &mut String) {
             out.push(']');
         }
         other => out.push_str(&other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_leading_name_is_read_only_when_event_comes_first_unescaped() {
+        let started = r#"{"event":"cobrowse.session_started","payload":{}}"#;
+        assert_eq!(leading_event_name(started), Some(Event::SESSION_STARTED));
+        let spaced = " {\n \"event\" : \"x.y\" }";
+        assert_eq!(leading_event_name(spaced), Some("x.y"));
+        for other in [
+            r#"{"payload":{},"event":"cobrowse.session_started"}"#,
+            r#"{"event":"cobrowse.session\u005fstarted"}"#,
+            r#"{"event":1}"#,
+            r#"["event","x"]"#,
+            r#"{"event":"unterminated"#,
+        ] {
+            assert_eq!(leading_event_name(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_failed_fast_decode_reports_as_the_general_path_does() {
+        // A second `event` member: the name pass itself rejects the body.
+        let twice = r#"{"event":"cobrowse.session_started","event":"cobrowse.session_ended"}"#;
+        assert!(matches!(
+            Event::decode(twice),
+            Err(WebhookError::NotJson(_))
+        ));
+        // A known name with a missing payload: the typed decode's error, named.
+        let bare = r#"{"event":"cobrowse.session_started"}"#;
+        assert!(matches!(
+            Event::decode(bare),
+            Err(WebhookError::InvalidEvent { event, .. }) if event == Event::SESSION_STARTED
+        ));
     }
 }

@@ -53,6 +53,10 @@ struct OperationFix {
 struct SchemaFix {
     at: Vec<Location>,
     description: Option<String>,
+    /// Set on the named schema; `{}` makes the generated type keep the fields it
+    /// does not know (typify flattens them into an `extra` map).
+    #[serde(rename = "additionalProperties")]
+    additional_properties: Option<Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -127,10 +131,13 @@ impl Overlay {
             }
             *doc::get_mut(spec, at).ok_or_else(|| gone(at))? = doc::reference("schemas", name);
         }
-        if let Some(description) = &fix.description {
-            let schemas = doc::mapping_entry(components_mut(spec)?, "schemas")?;
-            if let Some(Value::Mapping(schema)) = schemas.get_mut(name) {
+        let schemas = doc::mapping_entry(components_mut(spec)?, "schemas")?;
+        if let Some(Value::Mapping(schema)) = schemas.get_mut(name) {
+            if let Some(description) = &fix.description {
                 schema.insert("description".into(), description.clone().into());
+            }
+            if let Some(additional) = &fix.additional_properties {
+                schema.insert("additionalProperties".into(), additional.clone());
             }
         }
         Ok(())
@@ -270,6 +277,15 @@ impl Overlay {
                 for name in entries.keys() {
                     section.remove(name.as_str());
                 }
+            }
+        }
+        for (name, fix) in &self.schemas {
+            if fix.additional_properties.is_none() {
+                continue;
+            }
+            let at = Location::new(["components", "schemas", name]);
+            if let Some(Value::Mapping(schema)) = doc::get_mut(spec, &at) {
+                schema.remove("additionalProperties");
             }
         }
         inline_components(spec)?;

@@ -256,7 +256,7 @@ pub mod operations {
         pub fn into_inner(self) -> ::httpmock::Then {
             self.0
         }
-        pub fn ok(self, value: &types::SessionDetail) -> Self {
+        pub fn ok(self, value: &crate::types::SessionDetail) -> Self {
             Self(
                 self
                     .0

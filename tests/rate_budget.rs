@@ -1,0 +1,107 @@
+//! The limiter spends the account's rate budget to the last slot without a 429:
+//! against the simulator enforcing a limit (fixed windows on its own clock), a
+//! client paced at the same limit draws no 429, and the utilisation it reaches is
+//! printed (`cargo test --test rate_budget -- --nocapture`). Time is not asserted:
+//! it varies with the machine; what cannot vary is that the server never refuses.
+//!
+//! Limits are scaled so the tests take seconds: Zoom's per-minute budget of
+//! RESOURCE-INTENSIVE becomes the same count per second.
+
+use std::time::{Duration, Instant};
+
+use chrono::Months;
+use futures_util::TryStreamExt;
+use futures_util::future::try_join_all;
+use secrecy::ExposeSecret;
+use zoom_cobrowse::{Client, Credentials, Operation, RateLimitLabel, RateLimits, RetryPolicy};
+use zoom_cobrowse_mock::MockZoom;
+
+/// A client of `zoom` paced at `limits`, whose every 429 would be an error.
+fn client(zoom: &MockZoom, limits: RateLimits) -> Client {
+    let token = zoom.credentials().bearer_tokens[0]
+        .expose_secret()
+        .to_owned();
+    Client::builder(Credentials::bearer(token))
+        .base_url(zoom.base_url())
+        .rate_limits(limits)
+        .retry(RetryPolicy::disabled())
+        .build()
+        .unwrap()
+}
+
+/// The least time `requests` can take within `quota` per `period` counted over any
+/// window of that length: the first `quota` at once, then `quota` per period.
+fn floor(requests: u64, quota: u64, period: Duration) -> Duration {
+    period * u32::try_from(requests.div_ceil(quota) - 1).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fan_out_of_200_calls_spends_the_budget_without_a_429() {
+    const CALLS: u64 = 200;
+    const PER_SECOND: u32 = 50;
+    let limits = RateLimits::custom().per_second(RateLimitLabel::Light, PER_SECOND);
+    let zoom = MockZoom::builder()
+        .live_sessions(5)
+        .rate_limits(limits.clone())
+        .start()
+        .await
+        .unwrap();
+    let client = client(&zoom, limits);
+    let id = zoom.live_sessions()[0].session_id.clone();
+
+    let start = Instant::now();
+    let calls = (0..CALLS).map(|_| client.get_session(&id));
+    let answers = try_join_all(calls).await.expect("no call is refused");
+    let elapsed = start.elapsed();
+
+    let stats = zoom.stats();
+    assert_eq!(answers.len() as u64, CALLS);
+    assert_eq!(stats.requests(Operation::GetSession), CALLS);
+    assert_eq!(stats.rate_limited, 0, "the server answered 429");
+    let floor = floor(CALLS, u64::from(PER_SECOND), Duration::from_secs(1));
+    println!(
+        "{CALLS} calls at {PER_SECOND}/s: {elapsed:.2?}, floor {floor:.2?}, \
+         rate budget used {:.1} %",
+        100.0 * floor.as_secs_f64() / elapsed.as_secs_f64()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn six_months_of_past_sessions_with_the_pro_budget_draw_no_429() {
+    // Pro's RESOURCE-INTENSIVE budget, 10 a minute, scaled to 10 a second.
+    let pro = RateLimits::pro()
+        .get(RateLimitLabel::ResourceIntensive)
+        .unwrap();
+    let limits = RateLimits::custom().per_second(RateLimitLabel::ResourceIntensive, pro.requests());
+    let zoom = MockZoom::builder()
+        .past_sessions_per_day(20)
+        .rate_limits(limits.clone())
+        .start()
+        .await
+        .unwrap();
+    let client = client(&zoom, limits);
+    let today = zoom.now().date_naive();
+    let from = today.checked_sub_months(Months::new(6)).unwrap();
+
+    let start = Instant::now();
+    let items: Vec<_> = client
+        .past_sessions()
+        .range(from, today)
+        .items()
+        .try_collect()
+        .await
+        .expect("no page is refused");
+    let elapsed = start.elapsed();
+
+    let stats = zoom.stats();
+    assert_eq!(items.len(), zoom.past_sessions().len());
+    assert_eq!(stats.rate_limited, 0, "the server answered 429");
+    let requests = stats.requests(Operation::ListPastSessions);
+    let floor = floor(requests, u64::from(pro.requests()), Duration::from_secs(1));
+    println!(
+        "six months, {requests} pages at {}/s: {elapsed:.2?}, floor {floor:.2?}, \
+         ratio {:.3}",
+        pro.requests(),
+        elapsed.as_secs_f64() / floor.as_secs_f64()
+    );
+}
