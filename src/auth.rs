@@ -19,6 +19,7 @@ use zeroize::Zeroizing;
 
 use crate::body::{self, BodyError};
 use crate::error::{Error, ErrorKind};
+use crate::fleet::{Fleet, SharedTokens, StoredToken};
 use crate::redact::{self, Registered};
 use crate::retry::{RetryPolicy, is_retryable_error, is_retryable_status};
 
@@ -160,10 +161,30 @@ impl CachedToken {
 /// tenth of the lifetime up to [`RENEW_MARGIN`], so a short-lived token is still
 /// used (and shared) for most of its life instead of being fetched for each call.
 fn renew_at(lifetime: Duration) -> Instant {
-    let margin = RENEW_MARGIN.min(lifetime / 10);
     let now = Instant::now();
     // Lifetimes are capped far below overflow; `now` is the safe answer regardless.
-    now.checked_add(lifetime - margin).unwrap_or(now)
+    now.checked_add(usable_for(lifetime)).unwrap_or(now)
+}
+
+/// How long a token that lasts `lifetime` is used: all of it but the margin.
+fn usable_for(lifetime: Duration) -> Duration {
+    lifetime - RENEW_MARGIN.min(lifetime / 10)
+}
+
+/// A fetched token as the fleet shares it: until the moment this client would
+/// renew it, so every replica renews at that same moment, not at Zoom's expiry.
+fn shareable(token: SecretString, lifetime: Duration) -> StoredToken {
+    StoredToken::new(token, SystemTime::now() + usable_for(lifetime))
+}
+
+/// A shared token, cached until the moment it was shared for.
+fn cached_from(stored: &StoredToken) -> Result<CachedToken, Error> {
+    let left = stored
+        .expires_at()
+        .duration_since(SystemTime::now())
+        .unwrap_or_default();
+    let now = Instant::now();
+    CachedToken::new(stored.token(), Some(now.checked_add(left).unwrap_or(now)))
 }
 
 /// The longest a token is used without renewal, whatever `expires_in` says: a
@@ -230,6 +251,11 @@ pub(crate) struct TokenSource {
     finished: AtomicU64,
     /// The outcome of the last finished fetch, for those who waited on it.
     last_outcome: std::sync::Mutex<Option<Result<HeaderValue, Error>>>,
+    /// In fleet mode: the OAuth token every replica shares.
+    shared: Option<SharedTokens>,
+    /// The last token Zoom refused with 401, so a copy of it still in the fleet's
+    /// store is not taken again.
+    rejected: RwLock<Option<HeaderValue>>,
     _redacted: Vec<Registered>,
 }
 
@@ -238,6 +264,7 @@ impl fmt::Debug for TokenSource {
         f.debug_struct("TokenSource")
             .field("credentials", &self.credentials)
             .field("oauth_url", &self.oauth_url)
+            .field("shared", &self.shared)
             .finish_non_exhaustive()
     }
 }
@@ -279,8 +306,25 @@ impl TokenSource {
             fetch: Mutex::new(()),
             finished: AtomicU64::new(0),
             last_outcome: std::sync::Mutex::new(None),
+            shared: None,
+            rejected: RwLock::new(None),
             _redacted: redacted,
         }
+    }
+
+    /// Shares Server-to-Server tokens through the fleet's store (other
+    /// credentials need no sharing: a bearer token is given, an API JWT is
+    /// signed locally at no cost to anyone).
+    pub(crate) fn shared(mut self, fleet: &Fleet) -> Self {
+        if let Credentials::ServerToServer {
+            account_id,
+            client_id,
+            ..
+        } = &self.credentials
+        {
+            self.shared = Some(SharedTokens::new(fleet, account_id, client_id));
+        }
+        self
     }
 
     /// The `Authorization` header to send now. A fresh cached one is read without
@@ -342,6 +386,9 @@ impl TokenSource {
         let mut cache = self.cache.write().unwrap_or_else(|p| p.into_inner());
         if cache.as_ref().is_some_and(|c| c.header == rejected) {
             *cache = None;
+            if self.shared.is_some() {
+                *self.rejected.write().unwrap_or_else(|p| p.into_inner()) = Some(rejected.clone());
+            }
         }
         // A waiter must not be handed the rejected token as a fresh outcome.
         let mut last = self.last_outcome.lock().unwrap_or_else(|p| p.into_inner());
@@ -372,7 +419,29 @@ impl TokenSource {
                 account_id,
                 client_id,
                 client_secret,
-            } => self.fetch_oauth(account_id, client_id, client_secret).await,
+            } => {
+                let fetch = || self.fetch_oauth(account_id, client_id, client_secret);
+                let Some(shared) = &self.shared else {
+                    return cached_from(&fetch().await?);
+                };
+                let rejected = self
+                    .rejected
+                    .read()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .clone();
+                let usable = |stored: &StoredToken| {
+                    stored.expires_at() > SystemTime::now()
+                        && rejected.as_ref().is_none_or(|r| {
+                            r.as_bytes().strip_prefix(b"Bearer ")
+                                != Some(stored.token().expose_secret().as_bytes())
+                        })
+                };
+                match shared.obtain(usable, fetch).await? {
+                    Some(token) => cached_from(&token),
+                    // The store is unreachable and the fleet fails open.
+                    None => cached_from(&fetch().await?),
+                }
+            }
         }
     }
 
@@ -383,7 +452,7 @@ impl TokenSource {
         account_id: &str,
         client_id: &str,
         client_secret: &SecretString,
-    ) -> Result<CachedToken, Error> {
+    ) -> Result<StoredToken, Error> {
         let mut retries = self.retry.start(OAUTH_OPERATION);
         loop {
             match self
@@ -406,7 +475,7 @@ impl TokenSource {
         account_id: &str,
         client_id: &str,
         client_secret: &SecretString,
-    ) -> Result<CachedToken, Attempt> {
+    ) -> Result<StoredToken, Attempt> {
         let transport = |e: reqwest::Error| {
             let retryable = is_retryable_error(&e);
             let error = Error::from(e).with_operation(OAUTH_OPERATION);
@@ -438,9 +507,11 @@ impl TokenSource {
         };
         if status.is_success() {
             let (token, lifetime) = parse_oauth_token(&body, status).map_err(Attempt::Final)?;
-            return CachedToken::new(&token, Some(renew_at(lifetime))).map_err(|e| {
+            // Refused here, with the answer's status, rather than once cached.
+            CachedToken::new(&token, None).map_err(|e| {
                 Attempt::Final(e.with_status(status).with_operation(OAUTH_OPERATION))
-            });
+            })?;
+            return Ok(shareable(token, lifetime));
         }
         if is_retryable_status(status) {
             // A gateway outage or a rate limit: the server's problem, not the credentials'.

@@ -5,6 +5,7 @@ use std::time::Duration;
 use crate::auth::{Credentials, DEFAULT_OAUTH_URL, TokenSource};
 use crate::body::DEFAULT_MAX_BODY_SIZE;
 use crate::error::Error;
+use crate::fleet::{Fleet, SharedBudget, account_of};
 use crate::generated::Client as RawClient;
 use crate::pagination::DEFAULT_MAX_PAGES;
 use crate::rate_limit::{Limiter, RateLimits};
@@ -88,6 +89,7 @@ pub struct ClientBuilder {
     rate_limits: Option<RateLimits>,
     user_agent: String,
     http: Option<reqwest::Client>,
+    fleet: Option<Fleet>,
     max_body_size: usize,
     max_pages: u64,
     plain_http_hosts: Vec<String>,
@@ -108,6 +110,7 @@ impl ClientBuilder {
             rate_limits: Some(RateLimits::pro()),
             user_agent: DEFAULT_USER_AGENT.to_string(),
             http: None,
+            fleet: None,
             max_body_size: DEFAULT_MAX_BODY_SIZE,
             max_pages: DEFAULT_MAX_PAGES,
             plain_http_hosts: Vec::new(),
@@ -233,6 +236,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Fleet mode: the rate budget (with this builder's
+    /// [`rate_limits`](Self::rate_limits)) and the Server-to-Server token are
+    /// shared with every client built with the same fleet's stores, in this
+    /// process or, over Redis, in others. See [`crate::fleet`].
+    pub fn fleet(mut self, fleet: Fleet) -> Self {
+        self.fleet = Some(fleet);
+        self
+    }
+
     /// The largest answer body read, in bytes (default [`DEFAULT_MAX_BODY_SIZE`],
     /// 16 MiB), for API answers and the token endpoint alike. A larger body is
     /// refused while it is read, with [`ErrorKind::BodyTooLarge`](crate::ErrorKind),
@@ -278,14 +290,31 @@ impl ClientBuilder {
                 .user_agent(self.user_agent)
                 .build()?,
         };
-        let tokens = TokenSource::new(
+        let account = self.fleet.as_ref().map(|fleet| {
+            fleet
+                .account
+                .clone()
+                .unwrap_or_else(|| account_of(&self.credentials))
+        });
+        let mut tokens = TokenSource::new(
             self.credentials,
             oauth_url,
             http.clone(),
             self.retry.clone(),
             self.max_body_size,
         );
-        let limiter = self.rate_limits.as_ref().map(Limiter::new);
+        if let Some(fleet) = &self.fleet {
+            tokens = tokens.shared(fleet);
+        }
+        let limiter =
+            self.rate_limits
+                .as_ref()
+                .map(|limits| match self.fleet.as_ref().zip(account) {
+                    Some((fleet, account)) => {
+                        Limiter::shared(limits, SharedBudget::new(fleet, account))
+                    }
+                    None => Limiter::new(limits),
+                });
         let transport = Transport::new(tokens, self.retry, limiter, self.max_body_size);
         Ok(Client {
             raw: RawClient::new_with_client(&base_url, http, transport),

@@ -27,6 +27,8 @@
 //! # Features
 //! - `rustls` (default): TLS for api.zoom.us.
 //! - `axum`: a ready webhook route, `webhook::axum`.
+//! - `redis`: fleet mode over Redis ([`fleet::RedisStore`]): one rate budget,
+//!   OAuth token and webhook duplicate filter for every replica of a service.
 //! - `test-util`: tools for tests of code that uses this crate: a webhook signer
 //!   and delivery client, the month-window splitter, an HS256 verifier. The
 //!   simulator itself is the `zoom-cobrowse-mock` crate.
@@ -38,6 +40,7 @@ mod body;
 mod call_record;
 mod client;
 mod error;
+pub mod fleet;
 // The generated prelude re-exports the raw client, which `raw` already names.
 #[allow(missing_docs, unused_imports, clippy::all, clippy::pedantic)]
 mod generated;

@@ -11,6 +11,9 @@ use std::time::Duration;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
+use crate::error::Error;
+use crate::fleet::SharedBudget;
+
 /// Zoom's rate-limit labels: each names a per-account budget shared by every app.
 /// Each operation's label comes from the spec ([`crate::Operation::rate_limit_label`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -78,6 +81,14 @@ impl Quota {
     pub fn per(self) -> Duration {
         self.per
     }
+
+    /// The same number of requests over a period longer by `margin`.
+    pub(crate) fn widened(self, margin: Duration) -> Self {
+        Self {
+            requests: self.requests,
+            per: self.per + margin,
+        }
+    }
 }
 
 impl RateLimits {
@@ -123,6 +134,32 @@ impl RateLimits {
         self.set(label, requests, Duration::from_secs(60))
     }
 
+    /// This app's share of the account's budget, when other apps on the account
+    /// spend the rest: every quota times `fraction` (rounded down, at least one
+    /// request per period). `fraction` must be in `(0, 1]`.
+    ///
+    /// ```
+    /// use zoom_cobrowse::{RateLimitLabel, RateLimits};
+    /// let half = RateLimits::pro().share(0.5)?;
+    /// assert_eq!(half.get(RateLimitLabel::Light).unwrap().requests(), 15);
+    /// assert_eq!(half.get(RateLimitLabel::ResourceIntensive).unwrap().requests(), 5);
+    /// assert!(RateLimits::pro().share(1.5).is_err());
+    /// # Ok::<(), zoom_cobrowse::Error>(())
+    /// ```
+    pub fn share(mut self, fraction: f64) -> Result<Self, Error> {
+        if !(fraction > 0.0 && fraction <= 1.0) {
+            return Err(Error::config(format!(
+                "a share of the rate limits must be more than 0 and at most 1, not {fraction}"
+            )));
+        }
+        for quota in self.quotas.values_mut() {
+            // Within u32 and at least 1: the product is at most the quota itself.
+            let requests = (f64::from(quota.requests.get()) * fraction).floor() as u32;
+            quota.requests = NonZeroU32::new(requests).unwrap_or(NonZeroU32::MIN);
+        }
+        Ok(self)
+    }
+
     /// The quota of `label`, if it is limited.
     pub fn get(&self, label: RateLimitLabel) -> Option<Quota> {
         self.quotas.get(&label).copied()
@@ -142,6 +179,9 @@ impl RateLimits {
 pub(crate) struct Limiter {
     /// Indexed by [`slot_index`]: a lookup on every request, so no hashing.
     buckets: Arc<[Option<SlidingWindow>; LABELS.len()]>,
+    /// In fleet mode, the fleet's budget, asked first; these windows are the
+    /// fallback when its store fails open.
+    fleet: Option<Arc<SharedBudget>>,
 }
 
 /// Every label, in the order of [`slot_index`].
@@ -165,27 +205,59 @@ impl Limiter {
     pub(crate) fn new(limits: &RateLimits) -> Self {
         Self {
             buckets: Arc::new(LABELS.map(|label| limits.get(label).map(SlidingWindow::new))),
+            fleet: None,
+        }
+    }
+
+    /// Takes its slots from the fleet's budget (with these limits), and from its
+    /// own windows only when the fleet's store fails open.
+    pub(crate) fn shared(limits: &RateLimits, fleet: SharedBudget) -> Self {
+        Self {
+            fleet: Some(Arc::new(fleet)),
+            ..Self::new(limits)
+        }
+    }
+
+    /// Zoom answered 429 to a request of `label`: in fleet mode every replica
+    /// holds back for `Retry-After` (one second when Zoom gives none). Alone,
+    /// the retry policy already waits, and no one else shares the budget.
+    pub(crate) async fn rate_limited(&self, label: RateLimitLabel, retry_after: Option<Duration>) {
+        if let Some(fleet) = &self.fleet {
+            let pause = retry_after.unwrap_or(Duration::from_secs(1));
+            fleet.pause(label, pause).await;
         }
     }
 
     /// Waits until `label` has budget for one request; returns the slot (hold it
     /// until the answer's head arrives) and how long it waited.
     pub(crate) async fn acquire(&self, label: RateLimitLabel) -> (Option<Slot<'_>>, Duration) {
-        match &self.buckets[slot_index(label)] {
-            Some(window) => {
-                let (slot, waited) = window.acquire().await;
-                (Some(slot), waited)
+        let Some(window) = &self.buckets[slot_index(label)] else {
+            return (None, Duration::ZERO);
+        };
+        let mut waited = Duration::ZERO;
+        if let Some(fleet) = &self.fleet {
+            // The fleet's window counts from the slot's taking, widened by its
+            // margin for the time to the server (a store has no "answer arrived").
+            match fleet.acquire(label, window.quota).await {
+                Ok(waited) => return (None, waited),
+                // The store is unreachable and the fleet fails open.
+                Err(before_fallback) => waited = before_fallback,
             }
-            None => (None, Duration::ZERO),
         }
+        let (slot, local) = window.acquire().await;
+        (Some(slot), waited + local)
     }
 }
 
 impl fmt::Debug for Limiter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let limited = LABELS.iter().zip(self.buckets.iter());
-        f.debug_map()
-            .entries(limited.filter_map(|(label, w)| Some((label, w.as_ref()?.quota))))
+        let quotas: std::collections::BTreeMap<_, _> = limited
+            .filter_map(|(label, w)| Some((label, w.as_ref()?.quota)))
+            .collect();
+        f.debug_struct("Limiter")
+            .field("quotas", &quotas)
+            .field("fleet", &self.fleet)
             .finish()
     }
 }

@@ -133,17 +133,20 @@ impl RawClient {
         // Without a subscriber the span is disabled: skip recording and timing.
         let traced = (!span.is_disabled()).then(|| span.clone());
         async {
-            // The slot stays taken until the answer's head arrives: the server
-            // counts the request at some point before then (see `rate_limit`).
+            // The token first: the slot should be spent right before the request
+            // leaves, not before a token fetch. It stays taken until the answer's
+            // head arrives: the server counts the request at some point before
+            // then (see `rate_limit`).
+            let authorization = shared.tokens.authorization().await?;
+            let limited = shared.limiter.as_ref().zip(operation);
             let mut slot = None;
-            if let (Some(limiter), Some(operation)) = (&shared.limiter, operation) {
+            if let Some((limiter, operation)) = limited {
                 let waited;
                 (slot, waited) = limiter.acquire(operation.rate_limit_label()).await;
                 if let Some(span) = &traced {
                     span.record("rate_limit_wait_ms", waited.as_millis() as u64);
                 }
             }
-            let authorization = shared.tokens.authorization().await?;
             request
                 .headers_mut()
                 .insert(AUTHORIZATION, authorization.clone());
@@ -155,6 +158,14 @@ impl RawClient {
                 Ok(response) => buffered(response, shared.max_body_size).await?,
                 Err(e) => Err(e),
             };
+            if let (Some((limiter, operation)), Ok(response)) = (limited, &result)
+                && response.status() == reqwest::StatusCode::TOO_MANY_REQUESTS
+            {
+                let retry_after = crate::retry::retry_after(response.headers());
+                limiter
+                    .rate_limited(operation.rate_limit_label(), retry_after)
+                    .await;
+            }
             if let (Some(span), Some(sent)) = (&traced, sent) {
                 span.record("latency_ms", sent.elapsed().as_millis() as u64);
                 if let Ok(response) = &result {

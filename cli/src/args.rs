@@ -10,6 +10,9 @@ use zoom_cobrowse::types::TimeType;
 /// Credentials come from ZOOM_ACCESS_TOKEN, or ZOOM_API_KEY and ZOOM_API_SECRET, or
 /// ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (with ZOOM_BASE_URL and
 /// ZOOM_OAUTH_URL to override the hosts). --mock needs none of them.
+///
+/// With --redis (or ZOOM_REDIS_URL), every `cobrowse` and every service using
+/// the same Redis and prefix shares the account's rate budget and OAuth token.
 #[derive(Debug, Parser)]
 #[command(name = "cobrowse", version)]
 pub struct Cli {
@@ -20,6 +23,31 @@ pub struct Cli {
     /// The simulator's data seed (with --mock).
     #[arg(long, global = true, default_value_t = 1, requires = "mock")]
     pub mock_seed: u64,
+
+    /// Share the account's rate budget and OAuth token with every other client
+    /// using this Redis (redis://[user:password@]host[:port][/db]).
+    #[arg(
+        long,
+        global = true,
+        env = "ZOOM_REDIS_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub redis: Option<String>,
+
+    /// The prefix of the keys in Redis (with --redis).
+    #[arg(
+        long,
+        global = true,
+        default_value = "zoom-cobrowse",
+        requires = "redis"
+    )]
+    pub redis_prefix: String,
+
+    /// While Redis is unreachable, go on with this process's own limiter and
+    /// token (fail open) instead of waiting for it (fail closed, the default).
+    #[arg(long, global = true, requires = "redis")]
+    pub redis_fail_open: bool,
 
     /// Output format (listings: jsonl by default; stats: table by default).
     #[arg(long, global = true, value_enum)]

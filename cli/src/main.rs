@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use futures_util::TryStreamExt;
 use secrecy::ExposeSecret;
+use zoom_cobrowse::fleet::{Fleet, OnUnavailable, RedisStore, StoreError};
 use zoom_cobrowse::types::SessionDetail;
 use zoom_cobrowse::{Client, ClientBuilder, Credentials, Page, PageStream, RateLimits};
 use zoom_cobrowse_mock::MockZoom;
@@ -50,11 +51,12 @@ const SESSION: Columns = &[
     ("USERS", "user_count", 5),
 ];
 
-/// Why the command failed: the API's error, the archive's, standard output going
-/// away, or arguments that parse but cannot be carried out.
+/// Why the command failed: the API's error, the archive's, Redis (with --redis),
+/// standard output going away, or arguments that parse but cannot be carried out.
 enum Failure {
     Api(zoom_cobrowse::Error),
     Archive(zoom_cobrowse_archive::Error),
+    Fleet(StoreError),
     Output(io::Error),
     Usage(String),
 }
@@ -115,6 +117,10 @@ fn main() -> ExitCode {
             eprintln!("cobrowse: {}", printable(&e.to_string()));
             ExitCode::FAILURE
         }
+        Err(Failure::Fleet(e)) => {
+            eprintln!("cobrowse: --redis: {}", printable(&e.to_string()));
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -133,7 +139,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
     };
     // Kept alive until the command ends: the simulator stops when dropped.
     let simulator;
-    let builder = if cli.mock {
+    let mut builder = if cli.mock {
         simulator = MockZoom::builder()
             .seed(cli.mock_seed)
             .start()
@@ -146,6 +152,19 @@ async fn run(cli: Cli) -> Result<(), Failure> {
     } else {
         ClientBuilder::from_env()?
     };
+    if let Some(url) = &cli.redis {
+        let store = RedisStore::builder(url.as_str())
+            .prefix(cli.redis_prefix.as_str())
+            .connect()
+            .await
+            .map_err(Failure::Fleet)?;
+        let mode = if cli.redis_fail_open {
+            OnUnavailable::Local
+        } else {
+            OnUnavailable::Wait
+        };
+        builder = builder.fleet(Fleet::new(store).on_unavailable(mode));
+    }
     let client = match plan {
         ZoomPlan::Free => builder.rate_limits(RateLimits::free()),
         ZoomPlan::Pro => builder,

@@ -12,7 +12,7 @@ use zoom_cobrowse::Operation;
 use zoom_cobrowse_mock::{AcceptedCredentials, Fault, FaultPlan, MockZoom};
 
 const BIN: &str = env!("CARGO_BIN_EXE_cobrowse");
-const ZOOM_VARS: [&str; 8] = [
+const ZOOM_VARS: [&str; 9] = [
     "ZOOM_ACCESS_TOKEN",
     "ZOOM_API_KEY",
     "ZOOM_API_SECRET",
@@ -21,6 +21,7 @@ const ZOOM_VARS: [&str; 8] = [
     "ZOOM_CLIENT_SECRET",
     "ZOOM_BASE_URL",
     "ZOOM_OAUTH_URL",
+    "ZOOM_REDIS_URL",
 ];
 
 /// Runs the binary with exactly `env` of the ZOOM_* variables.
@@ -314,6 +315,85 @@ async fn an_unreachable_api_is_one_line_not_a_panic() {
     let err = stderr(&output);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("get_session"), "{err}");
+}
+
+/// Redis for the --redis tests: 127.0.0.1:6379 unless REDIS_URL says otherwise.
+fn redis_url() -> String {
+    std::env::var("REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379/".to_owned())
+}
+
+#[tokio::test]
+async fn with_redis_two_runs_share_one_token() {
+    let zoom = MockZoom::builder()
+        // The fetch takes a while, so the two runs surely overlap.
+        .faults(
+            zoom_cobrowse_mock::FaultPlan::new()
+                .latency(Duration::from_millis(500))
+                .scope(zoom_cobrowse_mock::FaultScope::TokenEndpoint),
+        )
+        .start()
+        .await
+        .unwrap();
+    let app = zoom.credentials().oauth.clone().unwrap();
+    let env = vec![
+        ("ZOOM_ACCOUNT_ID", app.account_id.clone()),
+        ("ZOOM_CLIENT_ID", app.client_id.clone()),
+        (
+            "ZOOM_CLIENT_SECRET",
+            app.client_secret.expose_secret().to_owned(),
+        ),
+        ("ZOOM_BASE_URL", zoom.base_url()),
+        ("ZOOM_OAUTH_URL", zoom.oauth_url()),
+        ("ZOOM_REDIS_URL", redis_url()),
+    ];
+    let prefix = format!("zc-test:cli:{:016x}", fastrand::u64(..));
+    let session = zoom.live_sessions()[0].session_id.clone();
+    let args = [
+        "--redis-prefix",
+        prefix.as_str(),
+        "session",
+        session.as_str(),
+    ];
+    let (one, other) = tokio::join!(run(&args, &env), run(&args, &env));
+
+    let keys = || -> redis::RedisResult<Vec<String>> {
+        let mut connection = redis::Client::open(redis_url())?.get_connection()?;
+        let keys: Vec<String> = redis::cmd("KEYS")
+            .arg(format!("{prefix}:*"))
+            .query(&mut connection)?;
+        if !keys.is_empty() {
+            redis::cmd("DEL").arg(&keys).query::<()>(&mut connection)?;
+        }
+        Ok(keys)
+    };
+    let stored = keys().unwrap_or_else(|e| {
+        panic!("Redis is not reachable ({e}): start it with `redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save \"\" --appendonly no`")
+    });
+    for output in [&one, &other] {
+        assert!(output.status.success(), "{}", stderr(output));
+        assert_eq!(lines(output)[0]["session_id"], session.as_str());
+    }
+    assert_eq!(
+        zoom.stats().token_requests,
+        1,
+        "one run fetched, the other read"
+    );
+    assert!(stored.iter().any(|k| k.contains(":token:")), "{stored:?}");
+}
+
+#[tokio::test]
+async fn an_unreachable_redis_is_one_line_not_a_panic() {
+    let zoom = MockZoom::start().await.unwrap();
+    let mut env = env_for(&zoom);
+    env.push(("ZOOM_REDIS_URL", "redis://127.0.0.1:1/".to_owned()));
+    let output = run(&["live"], &env).await;
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("cobrowse: --redis: cannot connect"),
+        "{message}"
+    );
+    assert_eq!(message.lines().count(), 1, "{message}");
 }
 
 /// Whether `text` holds a character a terminal would act on: C0/C1 controls

@@ -2,7 +2,7 @@
 //! JWT signed with the account's API key and secret, and a Server-to-Server OAuth
 //! access token from the token endpoint, which this module also serves.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use base64::Engine;
@@ -24,10 +24,18 @@ use super::response::{ApiError, Reply};
 ///
 /// [`AcceptedCredentials::default`] holds one of each kind, with fixed well-known values, so
 /// every kind works without configuration; [`AcceptedCredentials::none`] holds none.
+///
+/// Every credential belongs to a Zoom account, and rate limits are per account,
+/// shared by every client that authenticates as one: an OAuth app's access
+/// tokens belong to its `account_id`, API JWTs to their [`ApiKey::account_id`],
+/// a bearer token to its entry in `bearer_token_accounts`.
 #[derive(Clone, Debug)]
 pub struct AcceptedCredentials {
     /// Static tokens accepted as `Authorization: Bearer <token>`.
     pub bearer_tokens: Vec<SecretString>,
+    /// The account of `bearer_tokens[i]`, by `i`; a token without an entry is an
+    /// account of its own (`bearer-token-<i>`).
+    pub bearer_token_accounts: BTreeMap<usize, String>,
     /// The API key and secret that sign accepted API JWTs.
     pub api_key: Option<ApiKey>,
     /// The Server-to-Server OAuth app the token endpoint issues access tokens to.
@@ -39,15 +47,36 @@ impl AcceptedCredentials {
     pub fn none() -> Self {
         Self {
             bearer_tokens: Vec::new(),
+            bearer_token_accounts: BTreeMap::new(),
             api_key: None,
             oauth: None,
         }
     }
 
-    /// Also accepts `token` as a static bearer token.
+    /// Also accepts `token` as a static bearer token, an account of its own.
     pub fn with_bearer_token(mut self, token: impl Into<String>) -> Self {
         self.bearer_tokens.push(SecretString::from(token.into()));
         self
+    }
+
+    /// Also accepts `token` as a static bearer token of `account`: it shares
+    /// that account's rate limits.
+    pub fn with_account_bearer_token(
+        mut self,
+        account: impl Into<String>,
+        token: impl Into<String>,
+    ) -> Self {
+        self.bearer_token_accounts
+            .insert(self.bearer_tokens.len(), account.into());
+        self.with_bearer_token(token)
+    }
+
+    /// The account of `bearer_tokens[index]`.
+    fn bearer_account(&self, index: usize) -> String {
+        self.bearer_token_accounts
+            .get(&index)
+            .cloned()
+            .unwrap_or_else(|| format!("bearer-token-{index}"))
     }
 
     /// Accepts API JWTs signed with this key and secret (replacing any other).
@@ -64,11 +93,15 @@ impl AcceptedCredentials {
 }
 
 impl Default for AcceptedCredentials {
-    /// One credential of each kind, with fixed values (they guard nothing but a test).
+    /// One credential of each kind, with fixed values (they guard nothing but a
+    /// test), all of one account, `zoom-mock-account`.
     fn default() -> Self {
         Self::none()
-            .with_bearer_token("zoom-mock-bearer-token")
-            .with_api_key(ApiKey::new("zoom-mock-api-key", "zoom-mock-api-secret"))
+            .with_account_bearer_token("zoom-mock-account", "zoom-mock-bearer-token")
+            .with_api_key(
+                ApiKey::new("zoom-mock-api-key", "zoom-mock-api-secret")
+                    .of_account("zoom-mock-account"),
+            )
             .with_oauth_app(OAuthApp::new(
                 "zoom-mock-account",
                 "zoom-mock-client-id",
@@ -85,15 +118,26 @@ pub struct ApiKey {
     pub key: String,
     /// The API secret (the HMAC key).
     pub secret: SecretString,
+    /// The account whose rate limits its requests spend (by default the key
+    /// itself: one API key per account).
+    pub account_id: String,
 }
 
 impl ApiKey {
-    /// An API key and its secret.
+    /// An API key and its secret, the key naming its account.
     pub fn new(key: impl Into<String>, secret: impl Into<String>) -> Self {
+        let key = key.into();
         Self {
-            key: key.into(),
+            account_id: key.clone(),
+            key,
             secret: SecretString::from(secret.into()),
         }
+    }
+
+    /// The same key, of account `account_id`.
+    pub fn of_account(mut self, account_id: impl Into<String>) -> Self {
+        self.account_id = account_id.into();
+        self
     }
 }
 
@@ -164,13 +208,14 @@ impl AccessTokens {
     }
 }
 
-/// Checks an API request's `Authorization` header against every credential kind.
+/// Checks an API request's `Authorization` header against every credential kind;
+/// returns the account it belongs to.
 pub(crate) fn authorize(
     credentials: &AcceptedCredentials,
     tokens: &AccessTokens,
     headers: &HeaderMap,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<String, ApiError> {
     let token = headers
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -178,22 +223,23 @@ pub(crate) fn authorize(
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
         .map(|(_, token)| token.trim())
         .ok_or_else(ApiError::invalid_access_token)?;
-    if credentials
+    if let Some(index) = credentials
         .bearer_tokens
         .iter()
-        .any(|t| t.expose_secret() == token)
+        .position(|t| t.expose_secret() == token)
     {
-        return Ok(());
+        return Ok(credentials.bearer_account(index));
     }
     if let Some(expires) = tokens.issued.get(token) {
-        return if *expires > now {
-            Ok(())
-        } else {
-            Err(ApiError::expired_access_token())
+        return match &credentials.oauth {
+            Some(app) if *expires > now => Ok(app.account_id.clone()),
+            _ => Err(ApiError::expired_access_token()),
         };
     }
     match &credentials.api_key {
-        Some(key) if token.split('.').count() == 3 => verify_api_jwt(token, key, now),
+        Some(key) if token.split('.').count() == 3 => {
+            verify_api_jwt(token, key, now).map(|()| key.account_id.clone())
+        }
         _ => Err(ApiError::invalid_access_token()),
     }
 }

@@ -48,7 +48,10 @@
 //!   `from` no earlier than the day six months ago; otherwise 400, code 300. Neither
 //!   means the last 24 hours. The range is fixed on the first page.
 //! - Rate limits are off unless set ([`zoom_cobrowse::RateLimits`], the SDK's own table); windows are fixed and follow
-//!   the simulator's [`Clock`].
+//!   the simulator's [`Clock`]. They are per account, as Zoom's are: every client
+//!   that authenticates as one account (its OAuth app, its API key, its bearer
+//!   tokens; see [`AcceptedCredentials`]) spends the same budget, whatever
+//!   connection or process it comes from.
 //! - Times follow the [`Clock`] (the system clock by default; a [`ManualClock`] moves
 //!   page tokens, access tokens, API JWTs and rate-limit windows without sleeping).
 //!   Latency faults are real time.

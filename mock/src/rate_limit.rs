@@ -1,4 +1,5 @@
-//! Zoom's per-account rate limits: one budget per rate-limit label, refilled every
+//! Zoom's per-account rate limits: one budget per account and rate-limit label,
+//! shared by every client that authenticates as the account, refilled every
 //! window, answered with 429 and `Retry-After` once spent.
 //!
 //! The limits are the SDK's [`RateLimits`]: the one table of Zoom's plan limits.
@@ -22,11 +23,11 @@ fn kind(quota: Quota) -> &'static str {
     }
 }
 
-/// The requests counted in each label's current window.
+/// The requests counted in each account's and label's current window.
 #[derive(Debug)]
 pub(crate) struct Limiter {
     limits: RateLimits,
-    windows: BTreeMap<RateLimitLabel, (DateTime<Utc>, u32)>,
+    windows: BTreeMap<(String, RateLimitLabel), (DateTime<Utc>, u32)>,
 }
 
 /// What a request spent: its label and what is left, for the `X-RateLimit-*` headers.
@@ -49,10 +50,11 @@ impl Limiter {
         self.windows.clear();
     }
 
-    /// Spends one request of `label` at `now`: what is left (nothing to report when
-    /// unlimited), or why not.
+    /// Spends one request of `account`'s `label` at `now`: what is left (nothing
+    /// to report when unlimited), or why not.
     pub fn spend(
         &mut self,
+        account: &str,
         label: RateLimitLabel,
         now: DateTime<Utc>,
     ) -> Result<Option<Spent>, Exceeded> {
@@ -62,7 +64,10 @@ impl Limiter {
         let window = delta(limit.per()).num_milliseconds().max(1);
         let start_ms = now.timestamp_millis().div_euclid(window) * window;
         let start = DateTime::from_timestamp_millis(start_ms).unwrap_or(now);
-        let (current, used) = self.windows.entry(label).or_insert((start, 0));
+        let (current, used) = self
+            .windows
+            .entry((account.to_owned(), label))
+            .or_insert((start, 0));
         if *current != start {
             *current = start;
             *used = 0;

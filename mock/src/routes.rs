@@ -128,23 +128,31 @@ pub(crate) fn answer(shared: &Shared, request: Request<'_>) -> Reply {
         )
         .into(),
         Route::Api { operation, params } => {
-            // Zoom checks who is asking before spending their rate limit.
-            if let Err(e) = authorize(
+            // Zoom checks who is asking before spending their account's rate limit.
+            let account = match authorize(
                 &shared.credentials,
                 &state.access_tokens,
                 request.headers,
                 now,
             ) {
-                state.stats.unauthorized += 1;
-                return e.into();
-            }
-            let spent = match state.limiter.spend(operation.rate_limit_label(), now) {
+                Ok(account) => account,
+                Err(e) => {
+                    state.stats.unauthorized += 1;
+                    return e.into();
+                }
+            };
+            let spent = match state
+                .limiter
+                .spend(&account, operation.rate_limit_label(), now)
+            {
                 Ok(spent) => spent,
                 Err(exceeded) => {
                     state.stats.rate_limited += 1;
+                    state.stats.count_account(account, false);
                     return exceeded.reply();
                 }
             };
+            state.stats.count_account(account, true);
             let query = Query::parse(request.query);
             let session_id = params.first().map(String::as_str).unwrap_or_default();
             let result = match operation {

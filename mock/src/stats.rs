@@ -10,6 +10,8 @@ use zoom_cobrowse::Operation;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
     requests: BTreeMap<Operation, u64>,
+    /// Per account: API requests admitted by its rate limits, and refused with 429.
+    accounts: BTreeMap<String, (u64, u64)>,
     /// API requests to a path or method no operation has.
     pub unrouted: u64,
     /// Requests to the OAuth token endpoint, whatever the answer.
@@ -33,6 +35,26 @@ impl Stats {
     /// Requests received for all operations together.
     pub fn api_requests(&self) -> u64 {
         self.requests.values().sum()
+    }
+
+    /// API requests of `account` that its rate limits let through (whatever the
+    /// answer after that).
+    pub fn admitted(&self, account: &str) -> u64 {
+        self.accounts.get(account).map_or(0, |a| a.0)
+    }
+
+    /// API requests of `account` refused with 429 by its rate limits.
+    pub fn rate_limited_for(&self, account: &str) -> u64 {
+        self.accounts.get(account).map_or(0, |a| a.1)
+    }
+
+    pub(crate) fn count_account(&mut self, account: String, admitted: bool) {
+        let counts = self.accounts.entry(account).or_default();
+        if admitted {
+            counts.0 += 1;
+        } else {
+            counts.1 += 1;
+        }
     }
 
     pub(crate) fn count_request(&mut self, operation: Operation) {

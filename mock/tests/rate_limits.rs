@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use reqwest::StatusCode;
 use serde_json::json;
-use support::{builder, clocked, start};
+use support::{Api, builder, clocked, start};
 
 use zoom_cobrowse::{Operation, RateLimitLabel, RateLimits};
 
@@ -143,4 +143,45 @@ async fn refused_credentials_spend_no_budget() {
     for _ in 0..4 {
         assert_eq!(api.get(LIVE, &[]).await.unwrap().status(), StatusCode::OK);
     }
+}
+
+#[tokio::test]
+async fn limits_are_per_account_shared_by_every_client_of_it() {
+    use zoom_cobrowse_mock::AcceptedCredentials;
+    let credentials = AcceptedCredentials::none()
+        .with_account_bearer_token("acct-a", "token-a1")
+        .with_account_bearer_token("acct-a", "token-a2")
+        .with_account_bearer_token("acct-b", "token-b")
+        .with_bearer_token("token-alone");
+    let (zoom, _) = start(
+        builder()
+            .credentials(credentials)
+            .rate_limits(RateLimits::free()),
+    )
+    .await;
+    // Two clients (two connection pools) with two tokens of one account.
+    let (one, other) = (Api::new_anonymous(&zoom), Api::new_anonymous(&zoom));
+    for (api, token) in [(&one, "token-a1"), (&other, "token-a2")].repeat(2) {
+        let response = api.get_with(LIVE, &[], token).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let refused = other.get_with(LIVE, &[], "token-a1").await.unwrap();
+    assert_eq!(
+        refused.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "acct-a spent"
+    );
+    for token in ["token-b", "token-alone"] {
+        let response = one.get_with(LIVE, &[], token).await.unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "{token}: its own account"
+        );
+    }
+    let stats = zoom.stats();
+    assert_eq!(stats.admitted("acct-a"), 4);
+    assert_eq!(stats.rate_limited_for("acct-a"), 1);
+    assert_eq!(stats.admitted("acct-b"), 1);
+    assert_eq!(stats.admitted("bearer-token-3"), 1);
 }

@@ -15,8 +15,11 @@ use super::{Delivery, Receiver, WebhookError};
 /// For each request it verifies the delivery with `receiver`, awaits
 /// `on_delivery` with the outcome (a verified [`Delivery`], URL validation
 /// included, or the [`WebhookError`] it was rejected with, for your logs), then
-/// answers as [`Receiver::respond`] does. Zoom wants an answer within 3 seconds:
-/// hand slow work to a queue or a spawned task.
+/// answers as [`Receiver::respond`] does. With a receiver
+/// [`with_fleet`](Receiver::with_fleet), a delivery some replica already
+/// accepted arrives as [`WebhookError::Duplicate`] ([`Receiver::verify_once`]).
+/// Zoom wants an answer within 3 seconds: hand slow work to a queue or a
+/// spawned task.
 ///
 /// ```
 /// use secrecy::SecretString;
@@ -44,7 +47,7 @@ where
         let receiver = Arc::clone(&receiver);
         let on_delivery = on_delivery.clone();
         async move {
-            let outcome = receiver.verify(&headers, &body);
+            let outcome = receiver.verify_once(&headers, &body).await;
             let response = receiver.respond(&outcome);
             on_delivery(outcome).await;
             response.map(Body::from)

@@ -52,13 +52,26 @@ pub enum WebhookError {
         /// What did not fit.
         source: serde_json::Error,
     },
+    /// The delivery is authentic, but its event was accepted before (Zoom
+    /// retried it, here or on another replica): answered 200, not handled again.
+    Duplicate {
+        /// The event name.
+        event: String,
+    },
+    /// The fleet's duplicate filter cannot be reached and the fleet fails closed:
+    /// answered 503, so Zoom sends the delivery again later.
+    DuplicateFilterUnavailable(crate::fleet::StoreError),
 }
 
 impl WebhookError {
     /// The HTTP status to answer with: 401 when the delivery is not proven to come
-    /// from Zoom (or is a replay), 400 when it is authentic but cannot be decoded.
+    /// from Zoom (or is a replay), 400 when it is authentic but cannot be decoded,
+    /// 200 for a duplicate (Zoom needs no retry), 503 when duplicates cannot be
+    /// told (Zoom should retry).
     pub fn status(&self) -> http::StatusCode {
         match self {
+            Self::Duplicate { .. } => http::StatusCode::OK,
+            Self::DuplicateFilterUnavailable(_) => http::StatusCode::SERVICE_UNAVAILABLE,
             Self::NotJson(_) | Self::InvalidEvent { .. } | Self::MalformedPlainToken => {
                 http::StatusCode::BAD_REQUEST
             }
@@ -100,6 +113,10 @@ impl fmt::Display for WebhookError {
             Self::InvalidEvent { event, source, .. } => {
                 write!(f, "the {event} event does not fit its schema: {source}")
             }
+            Self::Duplicate { event } => write!(f, "this {event} event was handled already"),
+            Self::DuplicateFilterUnavailable(e) => {
+                write!(f, "cannot tell whether this delivery is a duplicate: {e}")
+            }
         }
     }
 }
@@ -108,6 +125,7 @@ impl std::error::Error for WebhookError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::NotJson(e) | Self::InvalidEvent { source: e, .. } => Some(e),
+            Self::DuplicateFilterUnavailable(e) => Some(e),
             _ => None,
         }
     }

@@ -1,5 +1,6 @@
 //! Verifying deliveries and answering them, independent of any web framework.
 
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use hmac::Mac as _;
@@ -7,6 +8,7 @@ use secrecy::{ExposeSecret, SecretString};
 use sha2::Sha256;
 
 use super::{Delivery, EmptySecretToken, Event, WebhookError, types};
+use crate::fleet::{DuplicateFilter, Fleet, MemoryDuplicates, OnUnavailable};
 
 /// The header carrying `v0=` and the hex HMAC-SHA256 of the signed message.
 pub const SIGNATURE_HEADER: &str = "x-zm-signature";
@@ -21,6 +23,16 @@ pub const TIMESTAMP_HEADER: &str = "x-zm-request-timestamp";
 pub struct Receiver {
     secret: SecretString,
     tolerance: Duration,
+    duplicates: Option<Duplicates>,
+}
+
+/// The fleet's duplicate filter, and this process's own for when it fails open.
+#[derive(Clone, Debug)]
+struct Duplicates {
+    shared: Arc<dyn DuplicateFilter>,
+    local: Arc<MemoryDuplicates>,
+    ttl: Duration,
+    mode: OnUnavailable,
 }
 
 impl Receiver {
@@ -38,7 +50,22 @@ impl Receiver {
         Ok(Self {
             secret: secret_token,
             tolerance: Self::DEFAULT_TOLERANCE,
+            duplicates: None,
         })
+    }
+
+    /// Handles each delivery once across the fleet:
+    /// [`verify_once`](Self::verify_once) refuses a delivery that this or another
+    /// replica sharing the fleet's store already accepted (Zoom sends one again
+    /// when the first answer was late, to whichever replica).
+    pub fn with_fleet(mut self, fleet: &Fleet) -> Self {
+        self.duplicates = Some(Duplicates {
+            shared: fleet.duplicates.clone(),
+            local: Arc::new(MemoryDuplicates::new()),
+            ttl: fleet.duplicate_ttl,
+            mode: fleet.on_unavailable,
+        });
+        self
     }
 
     /// Sets how far a timestamp may be from the receiver's clock. Longer accepts
@@ -47,7 +74,8 @@ impl Receiver {
     /// The window limits replays but does not prevent them: within it, a captured
     /// delivery verifies again, and Zoom itself sends a delivery again (with a new
     /// timestamp and signature) when an answer was late. To act once per event,
-    /// drop duplicates by [`Delivery::idempotency_key`].
+    /// drop duplicates by [`Delivery::idempotency_key`], or let
+    /// [`with_fleet`](Self::with_fleet) and [`verify_once`](Self::verify_once) do it.
     pub fn with_tolerance(mut self, tolerance: Duration) -> Self {
         self.tolerance = tolerance;
         self
@@ -105,6 +133,63 @@ impl Receiver {
             raw_json: body.into(),
             timestamp,
         })
+    }
+
+    /// Like [`verify`](Self::verify), and also checks the delivery is the first
+    /// of its event: a retry of one already accepted is
+    /// [`WebhookError::Duplicate`] (answered 200, so Zoom stops sending it).
+    /// Without [`with_fleet`](Self::with_fleet) it is `verify`.
+    ///
+    /// A retry is a new request with a new timestamp and signature, so the
+    /// event is recognised by [`Delivery::idempotency_key`]. URL validation
+    /// challenges are always answered. While the fleet's store is unreachable, a
+    /// fail-closed fleet refuses with [`WebhookError::DuplicateFilterUnavailable`]
+    /// (503: Zoom sends the delivery again later, so nothing is lost); a
+    /// fail-open one uses this process's memory, with a warning.
+    pub async fn verify_once(
+        &self,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<Delivery, WebhookError> {
+        self.verify_once_at(headers, body, SystemTime::now()).await
+    }
+
+    /// [`verify_once`](Self::verify_once) as if the clock read `now`.
+    pub async fn verify_once_at(
+        &self,
+        headers: &http::HeaderMap,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<Delivery, WebhookError> {
+        let delivery = self.verify_at(headers, body, now)?;
+        let Some(duplicates) = &self.duplicates else {
+            return Ok(delivery);
+        };
+        if matches!(delivery.event(), Event::UrlValidation(_)) {
+            return Ok(delivery);
+        }
+        let key = delivery.idempotency_key();
+        let first = match duplicates.shared.first_seen(&key, duplicates.ttl).await {
+            Ok(first) => first,
+            Err(e) => match duplicates.mode {
+                OnUnavailable::Wait => return Err(WebhookError::DuplicateFilterUnavailable(e)),
+                OnUnavailable::Local => {
+                    tracing::warn!(error = %e, "the fleet's duplicate filter is unavailable; this process's own decides");
+                    duplicates
+                        .local
+                        .first_seen(&key, duplicates.ttl)
+                        .await
+                        .unwrap_or(true)
+                }
+            },
+        };
+        if first {
+            Ok(delivery)
+        } else {
+            Err(WebhookError::Duplicate {
+                event: delivery.event().name().to_owned(),
+            })
+        }
     }
 
     /// The answer to a verified `endpoint.url_validation` challenge: the plain token
