@@ -112,9 +112,10 @@ impl ClientHooks<Transport> for RawClient {
 }
 
 impl RawClient {
-    /// Sends one attempt: waits for rate-limit budget, takes a token, sends, and
-    /// reads the whole body. Returns the outcome and the `Authorization` it carried,
-    /// or the error that kept it from being sent.
+    /// Sends one attempt: takes a token, waits for rate-limit budget, sends, and
+    /// reads the whole body (a 429 pauses the label for everyone sharing the
+    /// budget). Returns the outcome and the `Authorization` it carried, or the
+    /// error that ended the attempt without an answer to hand over.
     async fn send(
         &self,
         shared: &Shared,
