@@ -1,5 +1,5 @@
 //! The path every generated request takes: progenitor's inner type, [`Transport`],
-//! and its `exec` hook, which sends one attempt at a time (limiter, token, send,
+//! and its `exec` hook, which sends one attempt at a time (token, limiter, send,
 //! read the body) and leaves the decisions to their owners: whether to try again
 //! to the retry policy ([`crate::retry`]), whether a 401 deserves a new token to
 //! the credentials ([`crate::auth`]). What the hook cannot return travels back
