@@ -253,19 +253,24 @@ async fn four_replicas_share_the_account_budget_only_with_redis() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn four_cold_replicas_fetch_one_token() {
-    let prefix = Prefix::new("cold");
-    // The fetch takes a while, so the four surely overlap.
-    let zoom = MockZoom::builder()
+/// A simulator whose token endpoint answers only after `latency`.
+async fn slow_token_endpoint(latency: Duration) -> MockZoom {
+    MockZoom::builder()
         .faults(
             FaultPlan::new()
-                .latency(Duration::from_millis(500))
+                .latency(latency)
                 .scope(FaultScope::TokenEndpoint),
         )
         .start()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn four_cold_replicas_fetch_one_token() {
+    let prefix = Prefix::new("cold");
+    // The fetch takes a while, so the four surely overlap.
+    let zoom = slow_token_endpoint(Duration::from_millis(500)).await;
     let replicas = Replicas {
         zoom: &zoom,
         redis: Some(&prefix),
@@ -293,15 +298,7 @@ async fn four_cold_replicas_fetch_one_token() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_replica_killed_while_fetching_leaves_the_token_to_another() {
     let prefix = Prefix::new("killed");
-    let zoom = MockZoom::builder()
-        .faults(
-            FaultPlan::new()
-                .latency(Duration::from_secs(3))
-                .scope(FaultScope::TokenEndpoint),
-        )
-        .start()
-        .await
-        .unwrap();
+    let zoom = slow_token_endpoint(Duration::from_secs(3)).await;
     let replicas = Replicas {
         zoom: &zoom,
         redis: Some(&prefix),
