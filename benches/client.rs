@@ -6,10 +6,16 @@
 //!    pages of 300, 20 ms server latency, the consumer spending 20 ms per page;
 //! 3. six months of past sessions, month windows fetched concurrently against one
 //!    at a time;
-//! 4. peak heap while streaming 100,000 items against 1,000.
+//! 4. peak heap while streaming 100,000 items against 1,000;
+//! 5. six months of past sessions paced by the limiter at Pro's RESOURCE-INTENSIVE
+//!    budget (scaled from a minute to a second) against the simulator enforcing
+//!    it, against the floor that budget allows.
 //!
-//! Run with `cargo bench --bench client`; ratios print at the end.
+//! Run with `cargo bench --bench client`; ratios print at the end. To profile one
+//! endpoint's overhead, name it: `OVERHEAD_ENDPOINT=Session` (see the README).
 
+#[path = "support/six_months.rs"]
+mod six_months;
 #[path = "support/mod.rs"]
 mod support;
 
@@ -22,7 +28,7 @@ use chrono::NaiveDate;
 use criterion::Criterion;
 use futures_util::{StreamExt, TryStreamExt};
 use tokio::runtime::Runtime;
-use zoom_cobrowse::{Client, Credentials, RateLimitLabel, RateLimits, RetryPolicy};
+use zoom_cobrowse::{Client, Credentials, RateLimitLabel, RateLimits};
 
 /// Counts live heap bytes and their peak, for the memory comparison.
 struct PeakAlloc;
@@ -55,11 +61,11 @@ const PAST_SESSION: &str = r#"{"session_id":"Past3kmpQQU6MWL3GqLNUk","start_time
 const OVERHEAD_TARGET: &str = "<= 1.03";
 const TOKEN: &str = "bench-token";
 
-/// The limiter runs on every request but never makes one wait.
+/// The default retry policy, as users get it; the limiter runs on every request
+/// but never makes one wait.
 fn client(base: &str) -> Client {
     Client::builder(Credentials::bearer(TOKEN))
         .base_url(base)
-        .retry(RetryPolicy::disabled())
         .rate_limits(
             RateLimits::custom()
                 .per_second(RateLimitLabel::Light, 1_000_000)
@@ -382,7 +388,9 @@ fn main() {
     let small = streaming_peak(&rt, 1_000);
     let large = streaming_peak(&rt, 100_000);
     println!();
-    for endpoint in ENDPOINTS {
+    let only = std::env::var("OVERHEAD_ENDPOINT").ok();
+    let chosen = |e: &Endpoint| only.as_ref().is_none_or(|name| *name == format!("{e:?}"));
+    for endpoint in ENDPOINTS.into_iter().filter(chosen) {
         report(
             &format!("per-request overhead, {endpoint:?}"),
             "overhead",
@@ -417,4 +425,17 @@ fn main() {
         small / 1024,
         large as f64 / small as f64
     );
+    if only.is_none() {
+        let paced = rt.block_on(six_months::six_months_paced());
+        println!(
+            "six months paced at Pro's RESOURCE-INTENSIVE budget scaled to {}/s: {} pages in {:.3} s, \
+             floor {:.3} s, ratio {:.3} (target <= 1.05), {} x 429",
+            paced.per_second,
+            paced.requests,
+            paced.elapsed.as_secs_f64(),
+            paced.floor.as_secs_f64(),
+            paced.ratio(),
+            paced.rate_limited,
+        );
+    }
 }

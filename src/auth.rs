@@ -554,22 +554,11 @@ pub(crate) struct Renewal<'a> {
 }
 
 impl Renewal<'_> {
-    /// Whether a renewal is still possible in this call.
-    pub(crate) fn available(&self) -> bool {
-        self.available
-    }
-
-    /// After an answer to a request sent with `sent_with`: on the call's first 401,
-    /// forgets that token and says to send again at once, without counting it as a
-    /// retry; a second 401 is the caller's.
-    pub(crate) fn renews_after(
-        &mut self,
-        result: &reqwest::Result<reqwest::Response>,
-        sent_with: &HeaderValue,
-    ) -> bool {
-        let unauthorized =
-            matches!(result, Ok(r) if r.status() == reqwest::StatusCode::UNAUTHORIZED);
-        if !(unauthorized && self.available) {
+    /// After a 401 to a request sent with `sent_with`: on the call's first, forgets
+    /// that token and says to send again at once, without counting it as a retry;
+    /// a second 401 is the caller's.
+    pub(crate) fn renews(&mut self, sent_with: &HeaderValue) -> bool {
+        if !self.available {
             return false;
         }
         self.available = false;

@@ -52,7 +52,8 @@ impl Client {
     }
 
     /// The generated client underneath, for calls this wrapper does not cover.
-    /// Its requests take the same path: credentials, limiter, retries.
+    /// Each call is one attempt with this client's credentials, limiter and body
+    /// limit, without retries (see [`crate::raw`]).
     pub fn raw(&self) -> &RawClient {
         &self.raw
     }

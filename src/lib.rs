@@ -81,8 +81,9 @@ pub mod types {
 }
 
 /// The client progenitor generates from the spec, underneath [`Client`]
-/// ([`Client::raw`]), for the rare call the wrapper does not cover. Its requests
-/// take the same path: credentials, rate limiter, retries.
+/// ([`Client::raw`]), for the rare call the wrapper does not cover. Each of its
+/// calls is one attempt with the client's credentials, rate limiter and body
+/// limit; retries, and the renewal of a token a 401 refused, are the wrapper's.
 pub mod raw {
     pub use crate::generated::{Client, builder};
 }

@@ -4,7 +4,6 @@
 //! Every operation of this API is an idempotent `GET`, so a 429, a 5xx, a failed
 //! connect or a timeout can be retried safely.
 
-use std::ops::ControlFlow;
 use std::time::{Duration, SystemTime};
 
 use tokio::time::Instant;
@@ -112,7 +111,7 @@ impl RetryPolicy {
     }
 }
 
-/// The retries of one call: which attempt this is, and what to do after it.
+/// The retries of one call: which attempt this is, and how long to wait before the next.
 pub(crate) struct Retries<'a> {
     policy: &'a RetryPolicy,
     operation: &'static str,
@@ -138,44 +137,9 @@ impl Retries<'_> {
         self.attempt
     }
 
-    /// Whether no attempt may follow this one.
-    pub(crate) fn is_last(&self) -> bool {
-        self.attempt >= self.policy.max_attempts
-    }
-
-    /// Judges one attempt's outcome: `Break` hands it to the caller; `Continue`
-    /// comes after waiting out the backoff (or `Retry-After`), for the next attempt.
-    pub(crate) async fn after(
-        &mut self,
-        result: reqwest::Result<reqwest::Response>,
-    ) -> ControlFlow<reqwest::Result<reqwest::Response>> {
-        let server_hint = match &result {
-            Ok(response) if is_retryable_status(response.status()) => {
-                retry_after(response.headers())
-            }
-            Err(e) if is_retryable_error(e) => None,
-            _ => return ControlFlow::Break(result),
-        };
-        let Some(delay) = self
-            .policy
-            .delay(self.attempt, self.started.elapsed(), server_hint)
-        else {
-            return ControlFlow::Break(result);
-        };
-        tracing::debug!(
-            operation = self.operation,
-            attempt = self.attempt,
-            ?delay,
-            "retrying"
-        );
-        tokio::time::sleep(delay).await;
-        self.attempt += 1;
-        ControlFlow::Continue(())
-    }
-
-    /// For a loop that judges its own outcomes (the token fetch): waits out the
-    /// backoff, or `server_hint`, and returns `true` when another attempt may
-    /// follow; `false` once attempts or time are spent.
+    /// After a failed attempt worth another: waits out the backoff, or
+    /// `server_hint` (the answer's `Retry-After`), and returns `true` when another
+    /// attempt may follow; `false` once attempts or time are spent.
     pub(crate) async fn wait(&mut self, server_hint: Option<Duration>) -> bool {
         let Some(delay) = self
             .policy

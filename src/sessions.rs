@@ -6,11 +6,11 @@ use std::sync::Arc;
 use futures_core::future::BoxFuture;
 
 use crate::Operation;
-use crate::call_record;
 use crate::client::Client;
 use crate::error::Error;
 use crate::month_windows::{self, RangeBound};
 use crate::pagination::{FetchPage, ItemStream, Page, PageStream};
+use crate::transport;
 use crate::types::{LiveSessionList, PastSessionList, SessionDetail, SessionUserList, TimeType};
 
 /// Zoom's largest page: listings cost the fewest calls against the rate limits.
@@ -29,10 +29,9 @@ impl Client {
     /// Details of a live or past session. A past one decodes as
     /// [`SessionDetail::PastSessionDetail`] with its end time and duration.
     pub async fn get_session(&self, session_id: &str) -> Result<SessionDetail, Error> {
-        call_record::call(
-            Operation::GetSession,
-            self.raw().get_session().session_id(session_id).send(),
-        )
+        transport::call(self.raw(), Operation::GetSession, || {
+            self.raw().get_session().session_id(session_id).send()
+        })
         .await
     }
 
@@ -104,14 +103,18 @@ impl LiveSessions {
     /// One call: the first page, or the page of `token`.
     pub async fn page(&self, token: Option<&str>) -> Result<LiveSessionList, Error> {
         let page_size = check_page_size(self.page_size)?;
-        let mut call = self.client.raw().list_live_sessions().page_size(page_size);
-        if let Some(pin) = &self.session_pin {
-            call = call.session_pin(pin.clone());
-        }
-        if let Some(token) = token {
-            call = call.next_page_token(token);
-        }
-        call_record::call(Operation::ListLiveSessions, call.send()).await
+        let raw = self.client.raw();
+        transport::call(raw, Operation::ListLiveSessions, || {
+            let mut call = raw.list_live_sessions().page_size(page_size);
+            if let Some(pin) = &self.session_pin {
+                call = call.session_pin(pin.clone());
+            }
+            if let Some(token) = token {
+                call = call.next_page_token(token);
+            }
+            call.send()
+        })
+        .await
     }
 
     /// Every page, the next fetched while the caller handles the current one.
@@ -194,23 +197,27 @@ impl PastSessions {
         token: Option<&str>,
     ) -> Result<PastSessionList, Error> {
         let page_size = check_page_size(self.page_size)?;
-        let mut call = self.client.raw().list_past_sessions().page_size(page_size);
-        if let Some((from, to)) = range {
-            call = call.from(from.to_string()).to(to.to_string());
-        }
-        if let Some(time_type) = self.time_type {
-            call = call.time_type(time_type);
-        }
-        if let Some(id) = &self.session_id {
-            call = call.session_id(id.clone());
-        }
-        if let Some(pin) = &self.session_pin {
-            call = call.session_pin(pin.clone());
-        }
-        if let Some(token) = token {
-            call = call.next_page_token(token);
-        }
-        call_record::call(Operation::ListPastSessions, call.send()).await
+        let raw = self.client.raw();
+        transport::call(raw, Operation::ListPastSessions, || {
+            let mut call = raw.list_past_sessions().page_size(page_size);
+            if let Some((from, to)) = range {
+                call = call.from(from.to_string()).to(to.to_string());
+            }
+            if let Some(time_type) = self.time_type {
+                call = call.time_type(time_type);
+            }
+            if let Some(id) = &self.session_id {
+                call = call.session_id(id.clone());
+            }
+            if let Some(pin) = &self.session_pin {
+                call = call.session_pin(pin.clone());
+            }
+            if let Some(token) = token {
+                call = call.next_page_token(token);
+            }
+            call.send()
+        })
+        .await
     }
 
     /// Every page: one month window after another, in chronological order, each
@@ -272,16 +279,18 @@ impl SessionUsers {
     /// One call: the first page, or the page of `token`.
     pub async fn page(&self, token: Option<&str>) -> Result<SessionUserList, Error> {
         let page_size = check_page_size(self.page_size)?;
-        let mut call = self
-            .client
-            .raw()
-            .list_session_users()
-            .session_id(self.session_id.clone())
-            .page_size(page_size);
-        if let Some(token) = token {
-            call = call.next_page_token(token);
-        }
-        call_record::call(Operation::ListSessionUsers, call.send()).await
+        let raw = self.client.raw();
+        transport::call(raw, Operation::ListSessionUsers, || {
+            let mut call = raw
+                .list_session_users()
+                .session_id(self.session_id.clone())
+                .page_size(page_size);
+            if let Some(token) = token {
+                call = call.next_page_token(token);
+            }
+            call.send()
+        })
+        .await
     }
 
     /// Every page, the next fetched while the caller handles the current one.

@@ -1,27 +1,36 @@
 //! The path every generated request takes: progenitor's inner type, [`Transport`],
-//! and its `exec` hook, which sends one attempt at a time (token, limiter, send,
-//! read the body) and leaves the decisions to their owners: whether to try again
-//! to the retry policy ([`crate::retry`]), whether a 401 deserves a new token to
-//! the credentials ([`crate::auth`]). What the hook cannot return travels back
-//! through [`crate::call_record`].
+//! its `exec` hook, and [`call`], the loop around a generated call.
+//!
+//! The hook sends one attempt (token, limiter slot, send) and hands the answer to
+//! the generated code, which reads and decodes the body once. [`call`] runs one
+//! operation to its end: each attempt is a fresh generated call, and after a
+//! failure it leaves the decisions to their owners: whether a 401 deserves a new
+//! token to the credentials ([`crate::auth`]), whether and when to try again to
+//! the retry policy ([`crate::retry`]). Retrying around the generated call, not
+//! inside the hook, means no request is copied in case it must be sent again, and
+//! a body cut short is retried like a connection refused, without the hook
+//! reading the body first. What the hook learns that the generated code cannot
+//! return travels back through [`crate::call_record`].
 
 use std::fmt;
-use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::time::Instant;
 
-use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
+use progenitor_client::{
+    ClientHooks, ClientInfo, Error as GeneratedError, OperationInfo, ResponseValue,
+};
 use reqwest::ResponseBuilderExt;
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 use tracing::Instrument;
 
 use crate::Operation;
 use crate::auth::TokenSource;
-use crate::call_record::CallRecord;
+use crate::call_record::{self, Attempt, CallRecord, Verdict};
 use crate::error::Error;
 use crate::generated::Client as RawClient;
 use crate::rate_limit::Limiter;
 use crate::retry::RetryPolicy;
+use crate::types::ZoomError;
 
 /// State shared by every clone of a client: credentials, retry policy, limiter.
 /// progenitor names it as the generated client's inner type, hence `pub`; its
@@ -66,7 +75,42 @@ impl Transport {
     }
 }
 
+/// Runs one operation of the generated client to its end. `attempt` makes a fresh
+/// generated call each time (progenitor builds the request, the hook sends it,
+/// progenitor reads the answer); a failed attempt is followed by another while
+/// the credentials or the retry policy allow it.
+pub(crate) async fn call<T, F, Fut>(
+    raw: &RawClient,
+    operation: Operation,
+    mut attempt: F,
+) -> Result<T, Error>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<ResponseValue<T>, GeneratedError<ZoomError>>>,
+{
+    let shared = &raw.inner().shared;
+    let mut retries = shared.retry.start(operation.id());
+    let mut renewal = shared.tokens.renewal();
+    loop {
+        let (error, record) = match call_record::attempt(retries.attempt(), attempt()).await {
+            Attempt::Answered(value) => return Ok(value),
+            Attempt::NotSent(error) => return Err(error.with_operation(operation.id())),
+            Attempt::Failed(failed) => *failed,
+        };
+        match record.verdict(&error) {
+            Verdict::Unauthorized(sent_with) if renewal.renews(&sent_with) => continue,
+            Verdict::Transient(server_hint) if retries.wait(server_hint).await => continue,
+            _ => {
+                let error = call_record::convert(error, record).await;
+                return Err(error.with_operation(operation.id()));
+            }
+        }
+    }
+}
+
 impl ClientHooks<Transport> for RawClient {
+    /// One attempt. A caller of the raw client gets just this: credentials, the
+    /// limiter and the body limit, no retry.
     async fn exec(
         &self,
         request: reqwest::Request,
@@ -74,66 +118,39 @@ impl ClientHooks<Transport> for RawClient {
     ) -> reqwest::Result<reqwest::Response> {
         let shared = &self.inner().shared;
         let operation = Operation::from_id(info.operation_id);
-        let mut retries = shared.retry.start(info.operation_id);
-        let mut renewal = shared.tokens.renewal();
-        let mut template = Some(request);
-        loop {
-            // The last possible attempt sends the request itself; earlier ones a copy.
-            let last = retries.is_last() && !renewal.available();
-            let request = if last {
-                template.take()
-            } else {
-                template.as_ref().and_then(|r| r.try_clone())
-            };
-            let Some(request) = request else {
-                // Only streaming bodies cannot be replayed; this API has none.
-                let error = Error::config("the request body cannot be replayed");
-                return Ok(CallRecord::not_sent(error));
-            };
-            let attempt = retries.attempt();
-            // Boxed: the attempt's future holds reqwest's whole pending request, and
-            // inline it would be copied each time the caller's future moves (into
-            // the call record's scope, into a pin): a few KiB per call, against one
-            // allocation.
-            let sent = Box::pin(self.send(shared, operation, request, attempt)).await;
-            let (result, sent_with) = match sent {
-                Ok(sent) => sent,
-                Err(not_sent) => return Ok(CallRecord::not_sent(not_sent)),
-            };
-            if renewal.renews_after(&result, &sent_with) {
-                continue;
+        match self.send(shared, operation, request).await {
+            Ok((mut result, sent_with)) => {
+                CallRecord::answered(&mut result, sent_with);
+                result
             }
-            if let ControlFlow::Break(result) = retries.after(result).await {
-                CallRecord::finished(&result);
-                return result;
-            }
+            Err(not_sent) => Ok(CallRecord::not_sent(not_sent)),
         }
     }
 }
 
 impl RawClient {
     /// Sends one attempt: takes a token, waits for rate-limit budget, sends, and
-    /// reads the whole body (a 429 pauses the label for everyone sharing the
-    /// budget). Returns the outcome and the `Authorization` it carried, or the
-    /// error that ended the attempt without an answer to hand over.
+    /// makes sure the body will be read within the limit (a 429 pauses the label
+    /// for everyone sharing the budget). Returns the outcome and the
+    /// `Authorization` it carried, or the error that ended the attempt without an
+    /// answer to hand over.
     async fn send(
         &self,
         shared: &Shared,
         operation: Option<Operation>,
         mut request: reqwest::Request,
-        attempt: u32,
     ) -> Result<(reqwest::Result<reqwest::Response>, HeaderValue), Error> {
         let span = tracing::debug_span!(
             "zoom_cobrowse.request",
             operation = operation.map(Operation::id),
-            attempt,
+            attempt = call_record::current_attempt(),
             status = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
             rate_limit_wait_ms = tracing::field::Empty,
         );
         // Without a subscriber the span is disabled: skip recording and timing.
         let traced = (!span.is_disabled()).then(|| span.clone());
-        async {
+        let attempt = async {
             // The token first: the slot should be spent right before the request
             // leaves, not before a token fetch. It stays taken until the answer's
             // head arrives: the server counts the request at some point before
@@ -156,7 +173,7 @@ impl RawClient {
             drop(slot);
             let result = match executed {
                 // A body over the limit is not retried: it would be as large again.
-                Ok(response) => buffered(response, shared.max_body_size).await?,
+                Ok(response) => within_limit(response, shared.max_body_size).await?,
                 Err(e) => Err(e),
             };
             if let (Some((limiter, operation)), Ok(response)) = (limited, &result)
@@ -174,15 +191,31 @@ impl RawClient {
                 }
             }
             Ok((result, authorization))
+        };
+        if traced.is_some() {
+            attempt.instrument(span).await
+        } else {
+            attempt.await
         }
-        .instrument(span)
-        .await
     }
 }
 
-/// Reads the whole body inside the retry loop, so a connection that breaks
-/// mid-body is retried like one that breaks before the answer; the generated code
-/// then decodes from memory. A body over `limit` is refused while it is read.
+/// Makes sure the generated code, which reads the whole body, reads at most
+/// `limit` bytes. A declared `Content-Length` within the limit bounds the body
+/// already: hyper reads exactly that many bytes, and a connection cut before
+/// then is an error of the body. A larger one is refused unread; a body without
+/// one is read here, within the limit, and handed over from memory.
+async fn within_limit(
+    response: reqwest::Response,
+    limit: usize,
+) -> Result<reqwest::Result<reqwest::Response>, Error> {
+    match response.content_length() {
+        Some(declared) if declared <= limit as u64 => Ok(Ok(response)),
+        _ => buffered(response, limit).await,
+    }
+}
+
+/// Reads the whole body within `limit`, and rebuilds the response around it.
 async fn buffered(
     mut response: reqwest::Response,
     limit: usize,
