@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zoom_cobrowse_codegen::{API_SPEC, CodegenError, WEBHOOK_SPEC};
+use zoom_cobrowse_codegen::{API_SPEC, CodegenError, Options, WEBHOOK_SPEC};
 
 fn main() -> ExitCode {
     let api = Path::new(API_SPEC);
@@ -13,12 +13,19 @@ fn main() -> ExitCode {
     for spec in [api, webhooks] {
         println!("cargo::rerun-if-changed={}", spec.display());
     }
+    // The feature `schemars` derives JsonSchema for every generated type.
+    let options = Options {
+        schemars: std::env::var_os("CARGO_FEATURE_SCHEMARS").is_some(),
+    };
     // Each file is included by `src/generated.rs`.
     let outputs = [
-        ("cobrowse.rs", zoom_cobrowse_codegen::generate_api(api)),
+        (
+            "cobrowse.rs",
+            zoom_cobrowse_codegen::generate_api(api, options),
+        ),
         (
             "cobrowse_webhooks.rs",
-            zoom_cobrowse_codegen::generate_webhooks(webhooks),
+            zoom_cobrowse_codegen::generate_webhooks(webhooks, options),
         ),
     ];
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -46,6 +46,21 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
     ("SessionDetail", "crate::types::SessionDetail", &[]),
 ];
 
+/// What the generated code contains beyond the client and its types: the choices
+/// the SDK's cargo features make, which `build.rs` reads from its environment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Derive `schemars::JsonSchema` for every generated type: the SDK's feature
+    /// `schemars`, off by default so users who need no JSON Schema compile no schemars.
+    pub schemars: bool,
+}
+
+impl Options {
+    /// Every option on: what the reviewable snapshots show, so that they show all
+    /// the code any feature set compiles.
+    pub const ALL: Self = Self { schemars: true };
+}
+
 /// Why generation failed, naming the file and the problem.
 #[derive(Debug)]
 pub struct CodegenError {
@@ -71,13 +86,15 @@ impl fmt::Display for CodegenError {
 impl std::error::Error for CodegenError {}
 
 /// The settings both specs share: builder interface, derives, hand-written types.
-fn common_settings() -> GenerationSettings {
+fn common_settings(options: Options) -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
-        .with_derive("PartialEq")
-        .with_derive("schemars::JsonSchema");
+        .with_derive("PartialEq");
+    if options.schemars {
+        settings.with_derive("schemars::JsonSchema");
+    }
     for (schema, rust_path, impls) in REPLACEMENTS {
         settings.with_replacement(schema, rust_path, impls.iter().cloned());
     }
@@ -85,8 +102,8 @@ fn common_settings() -> GenerationSettings {
 }
 
 /// The generator settings of the API client.
-pub fn api_settings() -> GenerationSettings {
-    let mut settings = common_settings();
+pub fn api_settings(options: Options) -> GenerationSettings {
+    let mut settings = common_settings(options);
     settings
         .with_inner_type(quote!(crate::transport::Transport))
         .with_hooks(HooksMode::Expected);
@@ -96,8 +113,8 @@ pub fn api_settings() -> GenerationSettings {
 /// The generator settings of the webhook types and their delivery client. The
 /// delivery client posts to a receiver, not to Zoom, so it takes none of the API
 /// client's transport (auth, retries, rate limits) and keeps progenitor's default hooks.
-pub fn webhook_settings() -> GenerationSettings {
-    common_settings()
+pub fn webhook_settings(options: Options) -> GenerationSettings {
+    common_settings(options)
 }
 
 /// Reads and parses an OpenAPI 3.0 document in YAML (or JSON, a subset of YAML).
@@ -114,18 +131,22 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<OpenAPI, CodegenError> {
 
 /// Generates the client, its types and the operation table from the spec at `path`,
 /// as formatted Rust source.
-pub fn generate_api(path: &Path) -> Result<String, CodegenError> {
+pub fn generate_api(path: &Path, options: Options) -> Result<String, CodegenError> {
     let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
-    generate_api_from_str(path, &text)
+    generate_api_from_str(path, &text, options)
 }
 
 /// [`generate_api`] on spec text not yet written to disk (`cargo xtask regen`
 /// validates before it writes); `path` only names it in errors.
-pub fn generate_api_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+pub fn generate_api_from_str(
+    path: &Path,
+    text: &str,
+    options: Options,
+) -> Result<String, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
     let operations = operation_table(&spec);
-    let client = progenitor(path, &spec, &api_settings())?;
+    let client = progenitor(path, &spec, &api_settings(options))?;
     render(
         path,
         API_SPEC,
@@ -138,17 +159,21 @@ pub fn generate_api_from_str(path: &Path, text: &str) -> Result<String, CodegenE
 
 /// Generates the webhook event types and the delivery client from the spec at
 /// `path`, as formatted Rust source.
-pub fn generate_webhooks(path: &Path) -> Result<String, CodegenError> {
+pub fn generate_webhooks(path: &Path, options: Options) -> Result<String, CodegenError> {
     let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
-    generate_webhooks_from_str(path, &text)
+    generate_webhooks_from_str(path, &text, options)
 }
 
 /// [`generate_webhooks`] on spec text not yet written to disk (`cargo xtask regen`
 /// validates before it writes); `path` only names it in errors.
-pub fn generate_webhooks_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+pub fn generate_webhooks_from_str(
+    path: &Path,
+    text: &str,
+    options: Options,
+) -> Result<String, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_webhook_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
-    let client = progenitor(path, &spec, &webhook_settings())?;
+    let client = progenitor(path, &spec, &webhook_settings(options))?;
     render(path, WEBHOOK_SPEC, client)
 }
 
@@ -158,7 +183,8 @@ pub const HTTPMOCK_CRATE_PATH: &str = "zoom_cobrowse";
 
 /// Generates progenitor's typed httpmock helpers (a `When`/`Then` pair per operation
 /// and a `MockServerExt` trait) from the spec at `path`, with the client's settings so
-/// the helpers take the very types the client decodes.
+/// the helpers take the very types the client decodes (what those types derive does
+/// not change the helpers).
 pub fn generate_httpmock(path: &Path) -> Result<String, CodegenError> {
     let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
     generate_httpmock_from_str(path, &text)
@@ -169,7 +195,7 @@ pub fn generate_httpmock(path: &Path) -> Result<String, CodegenError> {
 pub fn generate_httpmock_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
-    let mut generator = Generator::new(&api_settings());
+    let mut generator = Generator::new(&api_settings(Options::default()));
     let helpers = generator
         .httpmock(&spec, HTTPMOCK_CRATE_PATH)
         .map_err(|e| CodegenError::new(path, format!("progenitor httpmock: {e}")))?;

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use zoom_cobrowse_codegen::{
-    WEBHOOK_SPEC, check_webhook_invariants, generate_webhooks_from_str, parse_spec,
+    Options, WEBHOOK_SPEC, check_webhook_invariants, generate_webhooks_from_str, parse_spec,
 };
 
 fn spec_path() -> PathBuf {
@@ -23,7 +23,7 @@ fn problems(text: &str) -> String {
 
 #[test]
 fn the_checked_in_spec_generates() {
-    let code = generate_webhooks_from_str(&spec_path(), &spec_text()).unwrap();
+    let code = generate_webhooks_from_str(&spec_path(), &spec_text(), Options::default()).unwrap();
     assert!(code.starts_with("// Generated from openapi/cobrowse-webhooks.yaml"));
     for ty in [
         "CobrowseSessionStarted",
@@ -73,7 +73,7 @@ fn a_closed_object_is_refused() {
 #[test]
 fn a_broken_spec_fails_generation_with_the_file_named() {
     let text = spec_text().replacen("  - session_id\n", "  - session_id\n        - user_id\n", 1);
-    let err = generate_webhooks_from_str(&spec_path(), &text)
+    let err = generate_webhooks_from_str(&spec_path(), &text, Options::default())
         .unwrap_err()
         .to_string();
     assert!(err.contains("cobrowse-webhooks.yaml"), "{err}");

@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use zoom_cobrowse_codegen as codegen;
+use zoom_cobrowse_codegen::{self as codegen, Options};
 
 use crate::dialect::{self, Notes};
 use crate::doc::{self, Value};
@@ -141,19 +141,22 @@ pub fn generate(root: &Path, source: Source<'_>) -> Result<Generated> {
     let (spec, notes) = import(upstream, &overlay)?;
     let text = emit::yaml(&spec, HEADER)?;
     let spec_path = root.join(SPEC);
-    let code = generate_code(&spec_path, &text, codegen::generate_api_from_str)?;
-    let httpmock = generate_code(&spec_path, &text, codegen::generate_httpmock_from_str)?;
+    // The snapshots show every option on: all the code any feature set compiles.
+    let code = generate_code(&spec_path, || {
+        codegen::generate_api_from_str(&spec_path, &text, Options::ALL)
+    })?;
+    let httpmock = generate_code(&spec_path, || {
+        codegen::generate_httpmock_from_str(&spec_path, &text)
+    })?;
     let surface = surface::summarize(SPEC, &spec, &code)?;
 
     let webhook_path = root.join(WEBHOOK_SPEC);
     let mut webhooks = doc::read(&webhook_path)?;
     openapi::canonicalize(&mut webhooks)?;
     let webhook_text = emit::yaml(&webhooks, WEBHOOK_HEADER)?;
-    let webhook_code = generate_code(
-        &webhook_path,
-        &webhook_text,
-        codegen::generate_webhooks_from_str,
-    )?;
+    let webhook_code = generate_code(&webhook_path, || {
+        codegen::generate_webhooks_from_str(&webhook_path, &webhook_text, Options::ALL)
+    })?;
     let webhook_surface = surface::summarize(WEBHOOK_SPEC, &webhooks, &webhook_code)?;
     Ok(Generated {
         files: vec![
@@ -197,10 +200,10 @@ pub fn render_upstream_json(root: &Path) -> Result<String> {
 /// error that names the spec.
 fn generate_code(
     spec_path: &Path,
-    text: &str,
-    generate: fn(&Path, &str) -> std::result::Result<String, codegen::CodegenError>,
+    generate: impl FnOnce() -> std::result::Result<String, codegen::CodegenError>
+    + std::panic::UnwindSafe,
 ) -> Result<String> {
-    std::panic::catch_unwind(|| generate(spec_path, text))
+    std::panic::catch_unwind(generate)
         .map_err(|panic| {
             let message = panic
                 .downcast_ref::<String>()

@@ -1,0 +1,55 @@
+//! The `schemars` option adds the JsonSchema derive and nothing else, so the
+//! snapshots (every option on) show what a default build compiles, derive aside.
+
+use std::path::{Path, PathBuf};
+
+use zoom_cobrowse_codegen::{
+    API_SPEC, CodegenError, Options, WEBHOOK_SPEC, generate_api, generate_webhooks,
+};
+
+type Generate = fn(&Path, Options) -> Result<String, CodegenError>;
+
+fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(relative)
+}
+
+#[test]
+fn schemars_adds_the_json_schema_derive_and_nothing_else() {
+    let specs: [(&str, Generate); 2] =
+        [(API_SPEC, generate_api), (WEBHOOK_SPEC, generate_webhooks)];
+    for (spec, generate) in specs {
+        // Compared without whitespace: the formatting of the derive list differs.
+        let generate = |options| {
+            let code = generate(&repo_path(spec), options).unwrap();
+            code.split_whitespace().collect::<String>()
+        };
+        let without = generate(Options::default());
+        let with = generate(Options::ALL);
+        assert!(!without.contains("schemars"), "{spec}: schemars off");
+        let derives = with.matches(",schemars::JsonSchema)").count();
+        assert!(derives > 5, "{spec}: {derives} derives");
+        let stripped = with.replace(",schemars::JsonSchema)", ")");
+        if let Some(at) = first_difference(&stripped, &without) {
+            let context = |text: &str| {
+                text[at.saturating_sub(200)..]
+                    .chars()
+                    .take(400)
+                    .collect::<String>()
+            };
+            panic!(
+                "{spec}: schemars changes more than the derive, here:\n{}\n-- without: --\n{}",
+                context(&stripped),
+                context(&without)
+            );
+        }
+    }
+}
+
+fn first_difference(a: &str, b: &str) -> Option<usize> {
+    a.char_indices()
+        .zip(b.chars())
+        .find_map(|((at, x), y)| (x != y).then_some(at))
+        .or_else(|| (a.len() != b.len()).then(|| a.len().min(b.len())))
+}
