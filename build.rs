@@ -1,15 +1,16 @@
-//! Generates the API client from `openapi/cobrowse.yaml` and the webhook types from
-//! `openapi/cobrowse-webhooks.yaml` with progenitor, using the settings in `codegen/`
-//! that `cargo xtask regen` shares.
+//! Generates the API client from `openapi/cobrowse.json` and the webhook types from
+//! `openapi/cobrowse-webhooks.json` with progenitor, using the settings in `codegen/`
+//! that `cargo xtask regen` shares. The JSON files are renderings of the YAML specs
+//! people edit, written by `cargo xtask regen`, so this build parses no YAML.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zoom_cobrowse_codegen::{API_SPEC, CodegenError, Options, WEBHOOK_SPEC};
+use zoom_cobrowse_codegen::{API_SPEC_JSON, CodegenError, Options, WEBHOOK_SPEC_JSON};
 
 fn main() -> ExitCode {
-    let api = Path::new(API_SPEC);
-    let webhooks = Path::new(WEBHOOK_SPEC);
+    let api = Path::new(API_SPEC_JSON);
+    let webhooks = Path::new(WEBHOOK_SPEC_JSON);
     for spec in [api, webhooks] {
         println!("cargo::rerun-if-changed={}", spec.display());
     }

@@ -3,6 +3,10 @@
 //! `build.rs` calls [`generate_api`] and [`generate_webhooks`] to produce the code it
 //! compiles, and `cargo xtask regen` calls the same functions to write the reviewable
 //! snapshots, so the two can never disagree about what a spec turns into.
+//!
+//! The specs are edited as YAML (`openapi/*.yaml`); `cargo xtask regen` writes each
+//! as JSON beside it, which is what this crate reads, so the SDK's users compile no
+//! YAML parser.
 #![deny(missing_docs)]
 
 use std::fmt;
@@ -14,11 +18,18 @@ use progenitor_impl::{
 };
 use quote::quote;
 
-/// The API spec, relative to the workspace root.
+/// The API spec as people edit it, relative to the workspace root.
 pub const API_SPEC: &str = "openapi/cobrowse.yaml";
 
-/// The webhook spec (events Zoom pushes, and their delivery), relative to the workspace root.
+/// [`API_SPEC`] as JSON, written by `cargo xtask regen`: what `build.rs` generates from.
+pub const API_SPEC_JSON: &str = "openapi/cobrowse.json";
+
+/// The webhook spec (events Zoom pushes, and their delivery) as people edit it,
+/// relative to the workspace root.
 pub const WEBHOOK_SPEC: &str = "openapi/cobrowse-webhooks.yaml";
+
+/// [`WEBHOOK_SPEC`] as JSON, written by `cargo xtask regen`: what `build.rs` generates from.
+pub const WEBHOOK_SPEC_JSON: &str = "openapi/cobrowse-webhooks.json";
 
 /// Hand-written types that replace generated ones: `(schema name, Rust path, impls)`.
 ///
@@ -117,26 +128,30 @@ pub fn webhook_settings(options: Options) -> GenerationSettings {
     common_settings(options)
 }
 
-/// Reads and parses an OpenAPI 3.0 document in YAML (or JSON, a subset of YAML).
+/// Reads and parses an OpenAPI 3.0 document in JSON.
 pub fn load_spec(path: &Path) -> Result<OpenAPI, CodegenError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
+    let text = read(path)?;
     parse_spec(path, &text)
 }
 
-/// Parses spec text; `path` only names it in errors.
+fn read(path: &Path) -> Result<String, CodegenError> {
+    std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))
+}
+
+/// Parses the JSON text of an OpenAPI 3.0 document; `path` only names it in errors.
 pub fn parse_spec(path: &Path, text: &str) -> Result<OpenAPI, CodegenError> {
-    serde_norway::from_str(text)
+    serde_json::from_str(text)
         .map_err(|e| CodegenError::new(path, format!("not a valid OpenAPI 3.0 document: {e}")))
 }
 
-/// Generates the client, its types and the operation table from the spec at `path`,
-/// as formatted Rust source.
+/// Generates the client, its types and the operation table from the JSON spec at
+/// `path`, as formatted Rust source.
 pub fn generate_api(path: &Path, options: Options) -> Result<String, CodegenError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
+    let text = read(path)?;
     generate_api_from_str(path, &text, options)
 }
 
-/// [`generate_api`] on spec text not yet written to disk (`cargo xtask regen`
+/// [`generate_api`] on JSON spec text not yet written to disk (`cargo xtask regen`
 /// validates before it writes); `path` only names it in errors.
 pub fn generate_api_from_str(
     path: &Path,
@@ -157,15 +172,15 @@ pub fn generate_api_from_str(
     )
 }
 
-/// Generates the webhook event types and the delivery client from the spec at
+/// Generates the webhook event types and the delivery client from the JSON spec at
 /// `path`, as formatted Rust source.
 pub fn generate_webhooks(path: &Path, options: Options) -> Result<String, CodegenError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
+    let text = read(path)?;
     generate_webhooks_from_str(path, &text, options)
 }
 
-/// [`generate_webhooks`] on spec text not yet written to disk (`cargo xtask regen`
-/// validates before it writes); `path` only names it in errors.
+/// [`generate_webhooks`] on JSON spec text not yet written to disk (`cargo xtask
+/// regen` validates before it writes); `path` only names it in errors.
 pub fn generate_webhooks_from_str(
     path: &Path,
     text: &str,
@@ -177,21 +192,16 @@ pub fn generate_webhooks_from_str(
     render(path, WEBHOOK_SPEC, client)
 }
 
-/// The path [`generate_httpmock`]'s output glob-imports to find `types::*`: the helpers
-/// live in the simulator crate (`zoom_cobrowse_mock::httpmock`), beside the SDK.
+/// The path [`generate_httpmock_from_str`]'s output glob-imports to find `types::*`:
+/// the helpers live in the simulator crate (`zoom_cobrowse_mock::httpmock`), beside
+/// the SDK.
 pub const HTTPMOCK_CRATE_PATH: &str = "zoom_cobrowse";
 
 /// Generates progenitor's typed httpmock helpers (a `When`/`Then` pair per operation
-/// and a `MockServerExt` trait) from the spec at `path`, with the client's settings so
-/// the helpers take the very types the client decodes (what those types derive does
-/// not change the helpers).
-pub fn generate_httpmock(path: &Path) -> Result<String, CodegenError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
-    generate_httpmock_from_str(path, &text)
-}
-
-/// [`generate_httpmock`] on spec text not yet written to disk; `path` only names it
-/// in errors.
+/// and a `MockServerExt` trait) from the JSON text of the API spec, with the
+/// client's settings so the helpers take the very types the client decodes (what
+/// those types derive does not change the helpers); `path` only names it in errors.
+/// `cargo xtask regen` checks the helpers in, so the simulator crate needs no spec.
 pub fn generate_httpmock_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
