@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zoom_cobrowse_codegen::{API_SPEC_JSON, CodegenError, Options, WEBHOOK_SPEC_JSON};
+use zoom_cobrowse_codegen::{
+    API_SPEC_JSON, Code, CodegenError, Options, WEBHOOK_SPEC_JSON, generate_api, generate_webhooks,
+};
 
 fn main() -> ExitCode {
     let api = Path::new(API_SPEC_JSON);
@@ -20,14 +22,8 @@ fn main() -> ExitCode {
     };
     // Each file is included by `src/generated.rs`.
     let outputs = [
-        (
-            "cobrowse.rs",
-            zoom_cobrowse_codegen::generate_api(api, options),
-        ),
-        (
-            "cobrowse_webhooks.rs",
-            zoom_cobrowse_codegen::generate_webhooks(webhooks, options),
-        ),
+        ("cobrowse.rs", generate_api(api, options)),
+        ("cobrowse_webhooks.rs", generate_webhooks(webhooks, options)),
     ];
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, code) in outputs {
@@ -40,7 +36,8 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn write(out: &Path, code: Result<String, CodegenError>) -> Result<(), String> {
+fn write(out: &Path, code: Result<Code, CodegenError>) -> Result<(), String> {
     let code = code.map_err(|e| e.to_string())?;
-    std::fs::write(out, code).map_err(|e| format!("cannot write {}: {e}", out.display()))
+    std::fs::write(out, code.to_source())
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))
 }

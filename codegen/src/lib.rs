@@ -6,7 +6,8 @@
 //!
 //! The specs are edited as YAML (`openapi/*.yaml`); `cargo xtask regen` writes each
 //! as JSON beside it, which is what this crate reads, so the SDK's users compile no
-//! YAML parser.
+//! YAML parser. The snapshots are formatted with prettyplease under the feature
+//! `pretty`, which only `cargo xtask` enables: `build.rs` writes code no one reads.
 #![deny(missing_docs)]
 
 use std::fmt;
@@ -144,9 +145,41 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<OpenAPI, CodegenError> {
         .map_err(|e| CodegenError::new(path, format!("not a valid OpenAPI 3.0 document: {e}")))
 }
 
+/// Generated Rust, headed "do not edit" and naming the spec it came from.
+#[derive(Clone, Debug)]
+pub struct Code {
+    /// The spec the header names: the YAML people edit.
+    spec_name: &'static str,
+    tokens: proc_macro2::TokenStream,
+}
+
+impl Code {
+    fn header(&self) -> String {
+        format!(
+            "// Generated from {} by zoom-cobrowse-codegen; do not edit.\n\n",
+            self.spec_name
+        )
+    }
+
+    /// The source as the compiler reads it, unformatted: what `build.rs` writes.
+    pub fn to_source(&self) -> String {
+        self.header() + &self.tokens.to_string()
+    }
+
+    /// The source formatted for people: what the reviewable snapshots hold.
+    #[cfg(feature = "pretty")]
+    pub fn to_pretty_source(&self) -> Result<String, CodegenError> {
+        let file = syn::parse2::<syn::File>(self.tokens.clone()).map_err(|e| {
+            let spec = Path::new(self.spec_name);
+            CodegenError::new(spec, format!("generated code does not parse: {e}"))
+        })?;
+        Ok(self.header() + &prettyplease::unparse(&file))
+    }
+}
+
 /// Generates the client, its types and the operation table from the JSON spec at
-/// `path`, as formatted Rust source.
-pub fn generate_api(path: &Path, options: Options) -> Result<String, CodegenError> {
+/// `path`.
+pub fn generate_api(path: &Path, options: Options) -> Result<Code, CodegenError> {
     let text = read(path)?;
     generate_api_from_str(path, &text, options)
 }
@@ -157,24 +190,23 @@ pub fn generate_api_from_str(
     path: &Path,
     text: &str,
     options: Options,
-) -> Result<String, CodegenError> {
+) -> Result<Code, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
     let operations = operation_table(&spec);
     let client = progenitor(path, &spec, &api_settings(options))?;
-    render(
-        path,
-        API_SPEC,
-        quote! {
+    Ok(Code {
+        spec_name: API_SPEC,
+        tokens: quote! {
             #client
             #operations
         },
-    )
+    })
 }
 
 /// Generates the webhook event types and the delivery client from the JSON spec at
-/// `path`, as formatted Rust source.
-pub fn generate_webhooks(path: &Path, options: Options) -> Result<String, CodegenError> {
+/// `path`.
+pub fn generate_webhooks(path: &Path, options: Options) -> Result<Code, CodegenError> {
     let text = read(path)?;
     generate_webhooks_from_str(path, &text, options)
 }
@@ -185,11 +217,13 @@ pub fn generate_webhooks_from_str(
     path: &Path,
     text: &str,
     options: Options,
-) -> Result<String, CodegenError> {
+) -> Result<Code, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_webhook_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
-    let client = progenitor(path, &spec, &webhook_settings(options))?;
-    render(path, WEBHOOK_SPEC, client)
+    Ok(Code {
+        spec_name: WEBHOOK_SPEC,
+        tokens: progenitor(path, &spec, &webhook_settings(options))?,
+    })
 }
 
 /// The path [`generate_httpmock_from_str`]'s output glob-imports to find `types::*`:
@@ -202,14 +236,17 @@ pub const HTTPMOCK_CRATE_PATH: &str = "zoom_cobrowse";
 /// client's settings so the helpers take the very types the client decodes (what
 /// those types derive does not change the helpers); `path` only names it in errors.
 /// `cargo xtask regen` checks the helpers in, so the simulator crate needs no spec.
-pub fn generate_httpmock_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+pub fn generate_httpmock_from_str(path: &Path, text: &str) -> Result<Code, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
     let mut generator = Generator::new(&api_settings(Options::default()));
     let helpers = generator
         .httpmock(&spec, HTTPMOCK_CRATE_PATH)
         .map_err(|e| CodegenError::new(path, format!("progenitor httpmock: {e}")))?;
-    render(path, API_SPEC, helpers)
+    Ok(Code {
+        spec_name: API_SPEC,
+        tokens: helpers,
+    })
 }
 
 /// Runs progenitor's client generator with `settings`.
@@ -221,21 +258,6 @@ fn progenitor(
     Generator::new(settings)
         .generate_tokens(spec)
         .map_err(|e| CodegenError::new(path, format!("progenitor: {e}")))
-}
-
-/// Formats generated tokens as a Rust file headed "do not edit", naming its spec.
-fn render(
-    path: &Path,
-    spec_name: &str,
-    tokens: proc_macro2::TokenStream,
-) -> Result<String, CodegenError> {
-    let file = syn::parse2::<syn::File>(tokens)
-        .map_err(|e| CodegenError::new(path, format!("generated code does not parse: {e}")))?;
-    Ok(format!(
-        "// Generated from {} by zoom-cobrowse-codegen; do not edit.\n\n{}",
-        spec_name,
-        prettyplease::unparse(&file)
-    ))
 }
 
 /// The Zoom facts of one operation that the hand-written layer needs at run time.

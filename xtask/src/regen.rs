@@ -229,11 +229,11 @@ pub fn render_upstream_json(root: &Path) -> Result<String> {
     emit::json(&render_upstream(root, &overlay)?)
 }
 
-/// Generates code as build.rs does, from the JSON; a generator panic becomes an
-/// error that names the spec.
+/// Generates code as build.rs does, from the JSON, formatted for review; a
+/// generator panic becomes an error that names the spec.
 fn generate_code(
     spec_path: &Path,
-    generate: impl FnOnce() -> std::result::Result<String, codegen::CodegenError>
+    generate: impl FnOnce() -> std::result::Result<codegen::Code, codegen::CodegenError>
     + std::panic::UnwindSafe,
 ) -> Result<String> {
     std::panic::catch_unwind(generate)
@@ -245,6 +245,7 @@ fn generate_code(
                 .unwrap_or("(no message)");
             Error::in_file(spec_path, format!("progenitor panicked: {message}"))
         })?
+        .and_then(|code| code.to_pretty_source())
         .map_err(|e| Error::new(e.to_string()))
 }
 
