@@ -29,6 +29,8 @@
 //! - `axum`: a ready webhook route, `webhook::axum`.
 //! - `redis`: fleet mode over Redis ([`fleet::RedisStore`]): one rate budget,
 //!   OAuth token and webhook duplicate filter for every replica of a service.
+//! - `schemars`: `schemars::JsonSchema` for every type of [`types`] and
+//!   [`webhook::types`].
 //! - `test-util`: tools for tests of code that uses this crate: a webhook signer
 //!   and delivery client, the month-window splitter, an HS256 verifier. The
 //!   simulator itself is the `zoom-cobrowse-mock` crate.

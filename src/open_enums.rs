@@ -2,7 +2,6 @@
 //! crate has not heard of must not fail a whole page. Each enum has an `Unknown`
 //! variant that keeps the raw text and serializes back unchanged.
 
-use std::borrow::Cow;
 use std::convert::Infallible;
 use std::fmt;
 use std::str::FromStr;
@@ -96,9 +95,10 @@ macro_rules! open_enum {
             }
         }
 
+        #[cfg(feature = "schemars")]
         impl schemars::JsonSchema for $name {
-            fn schema_name() -> Cow<'static, str> {
-                Cow::Borrowed(stringify!($name))
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(stringify!($name))
             }
 
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {

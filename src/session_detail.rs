@@ -19,7 +19,8 @@ use crate::session_duration::SessionDuration;
 
 /// A live or a past Cobrowse session. Zoom sends no discriminator: a past session
 /// is recognised by its `end_time` and `duration`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum SessionDetail {
     /// A session that has ended.

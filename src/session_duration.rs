@@ -1,7 +1,6 @@
 //! Zoom's `hh:mm:ss` durations, kept as sent and parsed on demand, so a malformed
 //! one is an error value for the caller rather than a failed page.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
@@ -77,9 +76,10 @@ impl fmt::Display for SessionDuration {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl schemars::JsonSchema for SessionDuration {
-    fn schema_name() -> Cow<'static, str> {
-        Cow::Borrowed("SessionDuration")
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("SessionDuration")
     }
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {

@@ -3,6 +3,11 @@
 //! `build.rs` calls [`generate_api`] and [`generate_webhooks`] to produce the code it
 //! compiles, and `cargo xtask regen` calls the same functions to write the reviewable
 //! snapshots, so the two can never disagree about what a spec turns into.
+//!
+//! The specs are edited as YAML (`openapi/*.yaml`); `cargo xtask regen` writes each
+//! as JSON beside it, which is what this crate reads, so the SDK's users compile no
+//! YAML parser. The snapshots are formatted with prettyplease under the feature
+//! `pretty`, which only `cargo xtask` enables: `build.rs` writes code no one reads.
 #![deny(missing_docs)]
 
 use std::fmt;
@@ -14,11 +19,18 @@ use progenitor_impl::{
 };
 use quote::quote;
 
-/// The API spec, relative to the workspace root.
+/// The API spec as people edit it, relative to the workspace root.
 pub const API_SPEC: &str = "openapi/cobrowse.yaml";
 
-/// The webhook spec (events Zoom pushes, and their delivery), relative to the workspace root.
+/// [`API_SPEC`] as JSON, written by `cargo xtask regen`: what `build.rs` generates from.
+pub const API_SPEC_JSON: &str = "openapi/cobrowse.json";
+
+/// The webhook spec (events Zoom pushes, and their delivery) as people edit it,
+/// relative to the workspace root.
 pub const WEBHOOK_SPEC: &str = "openapi/cobrowse-webhooks.yaml";
+
+/// [`WEBHOOK_SPEC`] as JSON, written by `cargo xtask regen`: what `build.rs` generates from.
+pub const WEBHOOK_SPEC_JSON: &str = "openapi/cobrowse-webhooks.json";
 
 /// Hand-written types that replace generated ones: `(schema name, Rust path, impls)`.
 ///
@@ -46,6 +58,21 @@ const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
     ("SessionDetail", "crate::types::SessionDetail", &[]),
 ];
 
+/// What the generated code contains beyond the client and its types: the choices
+/// the SDK's cargo features make, which `build.rs` reads from its environment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Derive `schemars::JsonSchema` for every generated type: the SDK's feature
+    /// `schemars`, off by default so users who need no JSON Schema compile no schemars.
+    pub schemars: bool,
+}
+
+impl Options {
+    /// Every option on: what the reviewable snapshots show, so that they show all
+    /// the code any feature set compiles.
+    pub const ALL: Self = Self { schemars: true };
+}
+
 /// Why generation failed, naming the file and the problem.
 #[derive(Debug)]
 pub struct CodegenError {
@@ -71,13 +98,15 @@ impl fmt::Display for CodegenError {
 impl std::error::Error for CodegenError {}
 
 /// The settings both specs share: builder interface, derives, hand-written types.
-fn common_settings() -> GenerationSettings {
+fn common_settings(options: Options) -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
-        .with_derive("PartialEq")
-        .with_derive("schemars::JsonSchema");
+        .with_derive("PartialEq");
+    if options.schemars {
+        settings.with_derive("schemars::JsonSchema");
+    }
     for (schema, rust_path, impls) in REPLACEMENTS {
         settings.with_replacement(schema, rust_path, impls.iter().cloned());
     }
@@ -85,8 +114,8 @@ fn common_settings() -> GenerationSettings {
 }
 
 /// The generator settings of the API client.
-pub fn api_settings() -> GenerationSettings {
-    let mut settings = common_settings();
+pub fn api_settings(options: Options) -> GenerationSettings {
+    let mut settings = common_settings(options);
     settings
         .with_inner_type(quote!(crate::transport::Transport))
         .with_hooks(HooksMode::Expected);
@@ -96,84 +125,128 @@ pub fn api_settings() -> GenerationSettings {
 /// The generator settings of the webhook types and their delivery client. The
 /// delivery client posts to a receiver, not to Zoom, so it takes none of the API
 /// client's transport (auth, retries, rate limits) and keeps progenitor's default hooks.
-pub fn webhook_settings() -> GenerationSettings {
-    common_settings()
+pub fn webhook_settings(options: Options) -> GenerationSettings {
+    common_settings(options)
 }
 
-/// Reads and parses an OpenAPI 3.0 document in YAML (or JSON, a subset of YAML).
+/// Reads and parses an OpenAPI 3.0 document in JSON.
 pub fn load_spec(path: &Path) -> Result<OpenAPI, CodegenError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
+    let text = read(path)?;
     parse_spec(path, &text)
 }
 
-/// Parses spec text; `path` only names it in errors.
+fn read(path: &Path) -> Result<String, CodegenError> {
+    std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))
+}
+
+/// Parses the JSON text of an OpenAPI 3.0 document; `path` only names it in errors.
 pub fn parse_spec(path: &Path, text: &str) -> Result<OpenAPI, CodegenError> {
-    serde_norway::from_str(text)
+    serde_json::from_str(text)
         .map_err(|e| CodegenError::new(path, format!("not a valid OpenAPI 3.0 document: {e}")))
 }
 
-/// Generates the client, its types and the operation table from the spec at `path`,
-/// as formatted Rust source.
-pub fn generate_api(path: &Path) -> Result<String, CodegenError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
-    generate_api_from_str(path, &text)
+/// Generated Rust, headed "do not edit" and naming the spec it came from.
+#[derive(Clone, Debug)]
+pub struct Code {
+    /// The spec the header names: the YAML people edit.
+    spec_name: &'static str,
+    tokens: proc_macro2::TokenStream,
 }
 
-/// [`generate_api`] on spec text not yet written to disk (`cargo xtask regen`
+impl Code {
+    fn header(&self) -> String {
+        format!(
+            "// Generated from {} by zoom-cobrowse-codegen; do not edit.\n\n",
+            self.spec_name
+        )
+    }
+
+    /// The source as the compiler reads it, unformatted: what `build.rs` writes.
+    pub fn to_source(&self) -> String {
+        self.header() + &self.tokens.to_string()
+    }
+
+    /// The source formatted for people: what the reviewable snapshots hold.
+    #[cfg(feature = "pretty")]
+    pub fn to_pretty_source(&self) -> Result<String, CodegenError> {
+        let file = syn::parse2::<syn::File>(self.tokens.clone()).map_err(|e| {
+            let spec = Path::new(self.spec_name);
+            CodegenError::new(spec, format!("generated code does not parse: {e}"))
+        })?;
+        Ok(self.header() + &prettyplease::unparse(&file))
+    }
+}
+
+/// Generates the client, its types and the operation table from the JSON spec at
+/// `path`.
+pub fn generate_api(path: &Path, options: Options) -> Result<Code, CodegenError> {
+    let text = read(path)?;
+    generate_api_from_str(path, &text, options)
+}
+
+/// [`generate_api`] on JSON spec text not yet written to disk (`cargo xtask regen`
 /// validates before it writes); `path` only names it in errors.
-pub fn generate_api_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+pub fn generate_api_from_str(
+    path: &Path,
+    text: &str,
+    options: Options,
+) -> Result<Code, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
     let operations = operation_table(&spec);
-    let client = progenitor(path, &spec, &api_settings())?;
-    render(
-        path,
-        API_SPEC,
-        quote! {
+    let client = progenitor(path, &spec, &api_settings(options))?;
+    Ok(Code {
+        spec_name: API_SPEC,
+        tokens: quote! {
             #client
             #operations
         },
-    )
+    })
 }
 
-/// Generates the webhook event types and the delivery client from the spec at
-/// `path`, as formatted Rust source.
-pub fn generate_webhooks(path: &Path) -> Result<String, CodegenError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
-    generate_webhooks_from_str(path, &text)
+/// Generates the webhook event types and the delivery client from the JSON spec at
+/// `path`.
+pub fn generate_webhooks(path: &Path, options: Options) -> Result<Code, CodegenError> {
+    let text = read(path)?;
+    generate_webhooks_from_str(path, &text, options)
 }
 
-/// [`generate_webhooks`] on spec text not yet written to disk (`cargo xtask regen`
-/// validates before it writes); `path` only names it in errors.
-pub fn generate_webhooks_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+/// [`generate_webhooks`] on JSON spec text not yet written to disk (`cargo xtask
+/// regen` validates before it writes); `path` only names it in errors.
+pub fn generate_webhooks_from_str(
+    path: &Path,
+    text: &str,
+    options: Options,
+) -> Result<Code, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_webhook_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
-    let client = progenitor(path, &spec, &webhook_settings())?;
-    render(path, WEBHOOK_SPEC, client)
+    Ok(Code {
+        spec_name: WEBHOOK_SPEC,
+        tokens: progenitor(path, &spec, &webhook_settings(options))?,
+    })
 }
 
-/// The path [`generate_httpmock`]'s output glob-imports to find `types::*`: the helpers
-/// live in the simulator crate (`zoom_cobrowse_mock::httpmock`), beside the SDK.
+/// The path [`generate_httpmock_from_str`]'s output glob-imports to find `types::*`:
+/// the helpers live in the simulator crate (`zoom_cobrowse_mock::httpmock`), beside
+/// the SDK.
 pub const HTTPMOCK_CRATE_PATH: &str = "zoom_cobrowse";
 
 /// Generates progenitor's typed httpmock helpers (a `When`/`Then` pair per operation
-/// and a `MockServerExt` trait) from the spec at `path`, with the client's settings so
-/// the helpers take the very types the client decodes.
-pub fn generate_httpmock(path: &Path) -> Result<String, CodegenError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CodegenError::new(path, e))?;
-    generate_httpmock_from_str(path, &text)
-}
-
-/// [`generate_httpmock`] on spec text not yet written to disk; `path` only names it
-/// in errors.
-pub fn generate_httpmock_from_str(path: &Path, text: &str) -> Result<String, CodegenError> {
+/// and a `MockServerExt` trait) from the JSON text of the API spec, with the
+/// client's settings so the helpers take the very types the client decodes (what
+/// those types derive does not change the helpers); `path` only names it in errors.
+/// `cargo xtask regen` checks the helpers in, so the simulator crate needs no spec.
+pub fn generate_httpmock_from_str(path: &Path, text: &str) -> Result<Code, CodegenError> {
     let spec = parse_spec(path, text)?;
     check_invariants(&spec).map_err(|e| CodegenError::new(path, e))?;
-    let mut generator = Generator::new(&api_settings());
+    let mut generator = Generator::new(&api_settings(Options::default()));
     let helpers = generator
         .httpmock(&spec, HTTPMOCK_CRATE_PATH)
         .map_err(|e| CodegenError::new(path, format!("progenitor httpmock: {e}")))?;
-    render(path, API_SPEC, helpers)
+    Ok(Code {
+        spec_name: API_SPEC,
+        tokens: helpers,
+    })
 }
 
 /// Runs progenitor's client generator with `settings`.
@@ -185,21 +258,6 @@ fn progenitor(
     Generator::new(settings)
         .generate_tokens(spec)
         .map_err(|e| CodegenError::new(path, format!("progenitor: {e}")))
-}
-
-/// Formats generated tokens as a Rust file headed "do not edit", naming its spec.
-fn render(
-    path: &Path,
-    spec_name: &str,
-    tokens: proc_macro2::TokenStream,
-) -> Result<String, CodegenError> {
-    let file = syn::parse2::<syn::File>(tokens)
-        .map_err(|e| CodegenError::new(path, format!("generated code does not parse: {e}")))?;
-    Ok(format!(
-        "// Generated from {} by zoom-cobrowse-codegen; do not edit.\n\n{}",
-        spec_name,
-        prettyplease::unparse(&file)
-    ))
 }
 
 /// The Zoom facts of one operation that the hand-written layer needs at run time.

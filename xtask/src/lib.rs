@@ -3,7 +3,8 @@
 //! - `cargo xtask regen [--from FILE] [--check]`: import Zoom's document (or
 //!   re-derive the current spec), apply `openapi/overlay.yaml`, canonicalise the
 //!   webhook spec, validate both, and write `openapi/cobrowse.yaml`,
-//!   `openapi/cobrowse-webhooks.yaml` and `openapi/snapshot/`; `--check` only reports.
+//!   `openapi/cobrowse-webhooks.yaml`, their JSON renderings (`openapi/*.json`,
+//!   what build.rs reads) and `openapi/snapshot/`; `--check` only reports.
 //! - `cargo xtask upstream`: render our spec as Zoom publishes it (the test fixture).
 //! - `cargo xtask public-api [--check]`: record the public API of each publishable
 //!   crate in `public-api/<crate>.txt`; `--check` only reports.

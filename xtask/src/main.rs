@@ -21,8 +21,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Rewrite openapi/cobrowse.yaml in canonical form with openapi/overlay.yaml
-    /// applied and openapi/cobrowse-webhooks.yaml in canonical form, validate both,
-    /// and refresh openapi/snapshot/.
+    /// applied and openapi/cobrowse-webhooks.yaml in canonical form, write each as
+    /// JSON beside it (what build.rs reads), validate both, and refresh
+    /// openapi/snapshot/.
     Regen {
         /// Import this document as Zoom publishes it (JSON or YAML, OpenAPI 3.0 or
         /// 3.1) instead of re-deriving the current spec.
@@ -129,7 +130,7 @@ fn check_cmd(root: &Path, source: Source<'_>) -> Result<ExitCode> {
     let changes = regen::changes(root, regen::generate(root, source)?);
     if changes.is_empty() {
         println!(
-            "{}, its overlay, {} and the snapshots are up to date",
+            "{}, its overlay, {}, their JSON renderings and the snapshots are up to date",
             regen::SPEC,
             regen::WEBHOOK_SPEC
         );

@@ -6,6 +6,7 @@
 //! when told it is a nightly (`RUSTC_BOOTSTRAP=1` with `-Z unstable-options`); each
 //! crate is documented with `--all-features` so feature-gated items are listed too.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -27,6 +28,9 @@ pub struct Crate {
     pub version: String,
     /// The library target's crate name (`zoom_cobrowse`), if the package has one.
     pub lib: Option<String>,
+    /// Its optional dependencies, by crate name (`schemars`), each with the
+    /// condition it is built under (`feature = "schemars"`).
+    pub optional: BTreeMap<String, String>,
 }
 
 impl Crate {
@@ -79,10 +83,44 @@ pub fn publishable(root: &Path) -> Result<(Vec<Crate>, PathBuf)> {
                 .find(|target| is_library(target))
                 .and_then(|target| target["name"].as_str())
                 .map(|name| name.replace('-', "_")),
+            optional: optional_dependencies(package),
         })
         .collect();
     crates.sort_by(|a, b| a.name.cmp(&b.name));
     Ok((crates, target_dir))
+}
+
+/// The optional normal dependencies of a `cargo metadata` package, by crate name
+/// (the package name with `_` for `-`), each with the features that build it
+/// (those listing `dep:<name>`; cargo lists an implicit feature that way too).
+fn optional_dependencies(package: &Value) -> BTreeMap<String, String> {
+    let features = package["features"].as_object();
+    package["dependencies"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|dep| dep["optional"] == true && dep["kind"].is_null())
+        .filter_map(|dep| {
+            let name = dep["rename"].as_str().or(dep["name"].as_str())?;
+            let enabler = format!("dep:{name}");
+            let conditions: Vec<String> = features
+                .into_iter()
+                .flatten()
+                .filter(|(_, enables)| {
+                    let mut enables = enables.as_array().into_iter().flatten();
+                    enables.any(|value| value.as_str() == Some(&enabler))
+                })
+                .map(|(feature, _)| format!("feature = \"{feature}\""))
+                .collect();
+            let condition = match conditions.as_slice() {
+                [] => return None,
+                [one] => one.clone(),
+                all => format!("any({})", all.join(", ")),
+            };
+            let package = dep["name"].as_str()?;
+            Some((package.replace('-', "_"), condition))
+        })
+        .collect()
 }
 
 /// Whether a cargo target is a library others can use.
@@ -144,7 +182,7 @@ pub fn generate(root: &Path) -> Result<Vec<(String, String)>> {
         // A binary-only package has no Rust API to keep stable.
         let Some(lib) = &krate.lib else { continue };
         let json = rustdoc_json(root, &target_dir, krate, lib)?;
-        let lines = api_listing::lines(&json).map_err(|e| {
+        let lines = api_listing::lines(&json, &krate.optional).map_err(|e| {
             Error::new(format!(
                 "{}: {e}",
                 target_dir.join("doc").join(format!("{lib}.json")).display()

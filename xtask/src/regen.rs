@@ -1,8 +1,9 @@
 //! `cargo xtask regen`: Zoom's document (or our spec, rendered back into Zoom's
-//! shape) → down-levelled to 3.0.3 → overlay applied → canonical YAML → validated
-//! by generating the client and its httpmock helpers → spec and snapshots written,
-//! with what changed. The webhook spec, which is written by hand rather than
-//! imported, is put in canonical form and validated by generating its types.
+//! shape) → down-levelled to 3.0.3 → overlay applied → canonical YAML and its JSON
+//! rendering → validated by generating the client and its httpmock helpers from
+//! the JSON, as build.rs does → spec, JSON and snapshots written, with what
+//! changed. The webhook spec, which is written by hand rather than imported, is put
+//! in canonical form, rendered as JSON and validated by generating its types.
 //!
 //! A plain `regen` imports the rendering of the current spec, so the overlay and
 //! its inverse are exercised on every run, and `--check` fails whenever a regen
@@ -10,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use zoom_cobrowse_codegen as codegen;
+use zoom_cobrowse_codegen::{self as codegen, Options};
 
 use crate::dialect::{self, Notes};
 use crate::doc::{self, Value};
@@ -20,6 +21,8 @@ use crate::{diff, emit, openapi, surface, zoom};
 
 /// The spec, relative to the workspace root.
 pub const SPEC: &str = codegen::API_SPEC;
+/// The spec as JSON, what build.rs reads (users' builds then parse no YAML).
+pub const SPEC_JSON: &str = codegen::API_SPEC_JSON;
 /// The local fixes.
 pub const OVERLAY: &str = "openapi/overlay.yaml";
 /// The reviewable copy of the generated client.
@@ -31,12 +34,21 @@ pub const HTTPMOCK_SNAPSHOT: &str = "mock/src/generated/httpmock.rs";
 pub const SURFACE_SNAPSHOT: &str = "openapi/snapshot/surface.txt";
 /// The webhook spec, relative to the workspace root.
 pub const WEBHOOK_SPEC: &str = codegen::WEBHOOK_SPEC;
+/// The webhook spec as JSON, what build.rs reads.
+pub const WEBHOOK_SPEC_JSON: &str = codegen::WEBHOOK_SPEC_JSON;
 /// The reviewable copy of the generated webhook types and delivery client.
 pub const WEBHOOK_CODE_SNAPSHOT: &str = "openapi/snapshot/cobrowse_webhooks.rs";
 /// The webhook-surface summary.
 pub const WEBHOOK_SURFACE_SNAPSHOT: &str = "openapi/snapshot/surface_webhooks.txt";
-/// The snapshots of generated Rust, too long to diff usefully.
-pub const CODE_SNAPSHOTS: &[&str] = &[CODE_SNAPSHOT, HTTPMOCK_SNAPSHOT, WEBHOOK_CODE_SNAPSHOT];
+/// The JSON renderings of the specs, and the snapshots of generated Rust: too long
+/// to diff usefully.
+pub const CODE_SNAPSHOTS: &[&str] = &[
+    SPEC_JSON,
+    CODE_SNAPSHOT,
+    HTTPMOCK_SNAPSHOT,
+    WEBHOOK_SPEC_JSON,
+    WEBHOOK_CODE_SNAPSHOT,
+];
 /// The surface summaries, whose diff regen prints.
 pub const SURFACE_SNAPSHOTS: &[&str] = &[SURFACE_SNAPSHOT, WEBHOOK_SURFACE_SNAPSHOT];
 /// Our spec as Zoom would publish it, for the import tests.
@@ -141,32 +153,56 @@ pub fn generate(root: &Path, source: Source<'_>) -> Result<Generated> {
     let (spec, notes) = import(upstream, &overlay)?;
     let text = emit::yaml(&spec, HEADER)?;
     let spec_path = root.join(SPEC);
-    let code = generate_code(&spec_path, &text, codegen::generate_api_from_str)?;
-    let httpmock = generate_code(&spec_path, &text, codegen::generate_httpmock_from_str)?;
+    let json = json_rendering(&spec_path, &spec, &text)?;
+    // The snapshots show every option on: all the code any feature set compiles.
+    let code = generate_code(&spec_path, || {
+        codegen::generate_api_from_str(&spec_path, &json, Options::ALL)
+    })?;
+    let httpmock = generate_code(&spec_path, || {
+        codegen::generate_httpmock_from_str(&spec_path, &json)
+    })?;
     let surface = surface::summarize(SPEC, &spec, &code)?;
 
     let webhook_path = root.join(WEBHOOK_SPEC);
     let mut webhooks = doc::read(&webhook_path)?;
     openapi::canonicalize(&mut webhooks)?;
     let webhook_text = emit::yaml(&webhooks, WEBHOOK_HEADER)?;
-    let webhook_code = generate_code(
-        &webhook_path,
-        &webhook_text,
-        codegen::generate_webhooks_from_str,
-    )?;
+    let webhook_json = json_rendering(&webhook_path, &webhooks, &webhook_text)?;
+    let webhook_code = generate_code(&webhook_path, || {
+        codegen::generate_webhooks_from_str(&webhook_path, &webhook_json, Options::ALL)
+    })?;
     let webhook_surface = surface::summarize(WEBHOOK_SPEC, &webhooks, &webhook_code)?;
     Ok(Generated {
         files: vec![
             (SPEC, text),
+            (SPEC_JSON, json),
             (CODE_SNAPSHOT, code),
             (HTTPMOCK_SNAPSHOT, httpmock),
             (SURFACE_SNAPSHOT, surface),
             (WEBHOOK_SPEC, webhook_text),
+            (WEBHOOK_SPEC_JSON, webhook_json),
             (WEBHOOK_CODE_SNAPSHOT, webhook_code),
             (WEBHOOK_SURFACE_SNAPSHOT, webhook_surface),
         ],
         notes,
     })
+}
+
+/// The JSON build.rs reads for the spec `doc`, whose canonical YAML is `yaml`.
+/// Both are parsed as OpenAPI and compared, so what users compile is what the
+/// YAML, which people edit and review, says.
+fn json_rendering(spec_path: &Path, doc: &Value, yaml: &str) -> Result<String> {
+    let json = emit::json(doc)?;
+    let from_json = codegen::parse_spec(spec_path, &json).map_err(|e| Error::new(e.to_string()))?;
+    let from_yaml: openapiv3::OpenAPI =
+        serde_norway::from_str(yaml).map_err(|e| Error::in_file(spec_path, e))?;
+    if from_json != from_yaml {
+        return Err(Error::in_file(
+            spec_path,
+            "its JSON rendering reads as another OpenAPI document than the YAML (an emitter bug)",
+        ));
+    }
+    Ok(json)
 }
 
 /// Zoom's document → our spec, in canonical order.
@@ -193,14 +229,14 @@ pub fn render_upstream_json(root: &Path) -> Result<String> {
     emit::json(&render_upstream(root, &overlay)?)
 }
 
-/// Generates code exactly as build.rs does, turning a generator panic into an
-/// error that names the spec.
+/// Generates code as build.rs does, from the JSON, formatted for review; a
+/// generator panic becomes an error that names the spec.
 fn generate_code(
     spec_path: &Path,
-    text: &str,
-    generate: fn(&Path, &str) -> std::result::Result<String, codegen::CodegenError>,
+    generate: impl FnOnce() -> std::result::Result<codegen::Code, codegen::CodegenError>
+    + std::panic::UnwindSafe,
 ) -> Result<String> {
-    std::panic::catch_unwind(|| generate(spec_path, text))
+    std::panic::catch_unwind(generate)
         .map_err(|panic| {
             let message = panic
                 .downcast_ref::<String>()
@@ -209,6 +245,7 @@ fn generate_code(
                 .unwrap_or("(no message)");
             Error::in_file(spec_path, format!("progenitor panicked: {message}"))
         })?
+        .and_then(|code| code.to_pretty_source())
         .map_err(|e| Error::new(e.to_string()))
 }
 
@@ -269,6 +306,10 @@ pub fn why_stale(path: &str) -> &'static str {
         SPEC => {
             "is not what regen makes of it: edited by hand, not in canonical form, or \
              openapi/overlay.yaml changed since the last regen"
+        }
+        SPEC_JSON | WEBHOOK_SPEC_JSON => {
+            "is not the JSON rendering of its YAML spec, which build.rs generates from: \
+             edit the YAML (never the JSON) and run regen"
         }
         CODE_SNAPSHOT => "does not match the client generated from the spec",
         HTTPMOCK_SNAPSHOT => "does not match the httpmock helpers generated from the spec",

@@ -211,9 +211,15 @@ fn a_live_first_one_of_fails_generation_as_build_rs_would() {
     let live = "        - $ref: '#/components/schemas/LiveSessionDetail'\n";
     let swapped = spec.replace(&format!("{past}{live}"), &format!("{live}{past}"));
     assert_ne!(swapped, spec);
-    let error = zoom_cobrowse_codegen::generate_api_from_str(SPEC.as_ref(), &swapped)
-        .unwrap_err()
-        .to_string();
+    // build.rs reads the JSON rendering regen writes.
+    let json = serde_json::to_string(&yaml(&swapped)).unwrap();
+    let error = zoom_cobrowse_codegen::generate_api_from_str(
+        SPEC.as_ref(),
+        &json,
+        zoom_cobrowse_codegen::Options::default(),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(
         error.contains("schema SessionDetail: oneOf variant PastSessionDetail can never be chosen"),
         "{error}"

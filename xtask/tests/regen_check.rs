@@ -7,6 +7,7 @@ mod common;
 use common::Workspace;
 
 const SPEC: &str = "openapi/cobrowse.yaml";
+const SPEC_JSON: &str = "openapi/cobrowse.json";
 const OVERLAY: &str = "openapi/overlay.yaml";
 const SURFACE: &str = "openapi/snapshot/surface.txt";
 const CODE: &str = "openapi/snapshot/cobrowse.rs";
@@ -74,6 +75,24 @@ fn check_fails_on_a_description_edited_by_hand_without_regen() {
     // The edit is in canonical form, so only the generated code (doc comment) is stale.
     assert!(stderr.contains(&format!("stale: {CODE}")), "{stderr}");
     assert!(stderr.contains("run `cargo xtask regen`"), "{stderr}");
+}
+
+#[test]
+fn check_fails_on_a_json_spec_edited_instead_of_its_yaml() {
+    let ws = Workspace::copy();
+    ws.edit(
+        SPEC_JSON,
+        "\"description\": \"The user's IP address.\"",
+        "\"description\": \"The user's IPv4 or IPv6 address.\"",
+    );
+    let stderr = ws.xtask(&["regen", "--check"]).failed();
+    assert!(
+        stderr.contains(&format!(
+            "stale: {SPEC_JSON} is not the JSON rendering of its YAML spec"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(&format!("stale: {SPEC} ")), "{stderr}");
 }
 
 #[test]
