@@ -27,7 +27,7 @@
 //! # Features
 //! - `rustls` (default): TLS for api.zoom.us.
 //! - `axum`: a ready webhook route, `webhook::axum`.
-//! - `redis`: fleet mode over Redis ([`fleet::RedisStore`]): one rate budget,
+//! - `redis`: fleet mode over Redis (`fleet::RedisStore`): one rate budget,
 //!   OAuth token and webhook duplicate filter for every replica of a service.
 //! - `schemars`: `schemars::JsonSchema` for every type of [`types`] and
 //!   [`webhook::types`].
