@@ -82,6 +82,42 @@ async fn transient_faults_are_retried_to_the_right_answer() {
     }
 }
 
+/// The raw generated client makes one attempt per call: the wrapper's methods,
+/// which cover every operation, are where retries live. A successful raw answer
+/// keeps its headers (the wrapper drops them, unread, for speed).
+#[tokio::test]
+async fn raw_calls_make_one_attempt_and_keep_their_headers() {
+    let zoom = MockZoom::builder().seed(2).start().await.unwrap();
+    let session = zoom.live_sessions()[0].session_id.clone();
+    let client = client(&zoom, retries(4));
+
+    zoom.set_faults(FaultPlan::new().next(1, Fault::ServerError(ServerStatus::ServiceUnavailable)));
+    let error = client
+        .raw()
+        .get_session()
+        .session_id(session.as_str())
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
+    assert_eq!(zoom.stats().requests(Operation::GetSession), 1);
+
+    let answer = client
+        .raw()
+        .get_session()
+        .session_id(session.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert!(answer.headers().contains_key("content-type"));
+
+    // The same fault through the wrapper is retried and ends well.
+    zoom.set_faults(FaultPlan::new().next(1, Fault::ServerError(ServerStatus::ServiceUnavailable)));
+    zoom.reset_stats();
+    client.get_session(&session).await.unwrap();
+    assert_eq!(zoom.stats().requests(Operation::GetSession), 2);
+}
+
 #[tokio::test]
 async fn faults_without_retries_are_typed_errors() {
     let cases = [
