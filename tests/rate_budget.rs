@@ -13,22 +13,8 @@ mod six_months;
 use std::time::{Duration, Instant};
 
 use futures_util::future::try_join_all;
-use secrecy::ExposeSecret;
-use zoom_cobrowse::{Client, Credentials, Operation, RateLimitLabel, RateLimits, RetryPolicy};
+use zoom_cobrowse::{Operation, RateLimitLabel, RateLimits};
 use zoom_cobrowse_mock::MockZoom;
-
-/// A client of `zoom` paced at `limits`, whose every 429 would be an error.
-fn client(zoom: &MockZoom, limits: RateLimits) -> Client {
-    let token = zoom.credentials().bearer_tokens[0]
-        .expose_secret()
-        .to_owned();
-    Client::builder(Credentials::bearer(token))
-        .base_url(zoom.base_url())
-        .rate_limits(limits)
-        .retry(RetryPolicy::disabled())
-        .build()
-        .unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_fan_out_of_200_calls_spends_the_budget_without_a_429() {
@@ -41,7 +27,7 @@ async fn a_fan_out_of_200_calls_spends_the_budget_without_a_429() {
         .start()
         .await
         .unwrap();
-    let client = client(&zoom, limits);
+    let client = six_months::paced_client(&zoom, limits);
     let id = zoom.live_sessions()[0].session_id.clone();
 
     let start = Instant::now();

@@ -90,25 +90,20 @@ async fn raw_calls_make_one_attempt_and_keep_their_headers() {
     let zoom = MockZoom::builder().seed(2).start().await.unwrap();
     let session = zoom.live_sessions()[0].session_id.clone();
     let client = client(&zoom, retries(4));
+    let raw_get_session = || {
+        client
+            .raw()
+            .get_session()
+            .session_id(session.as_str())
+            .send()
+    };
 
     zoom.set_faults(FaultPlan::new().next(1, Fault::ServerError(ServerStatus::ServiceUnavailable)));
-    let error = client
-        .raw()
-        .get_session()
-        .session_id(session.as_str())
-        .send()
-        .await
-        .unwrap_err();
+    let error = raw_get_session().await.unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(zoom.stats().requests(Operation::GetSession), 1);
 
-    let answer = client
-        .raw()
-        .get_session()
-        .session_id(session.as_str())
-        .send()
-        .await
-        .unwrap();
+    let answer = raw_get_session().await.unwrap();
     assert!(answer.headers().contains_key("content-type"));
 
     // The same fault through the wrapper is retried and ends well.

@@ -1,7 +1,8 @@
 //! Six months of past sessions paced by the client's limiter at Pro's
 //! RESOURCE-INTENSIVE budget, against the simulator enforcing the same budget.
 //! Shared by the benchmark, which prints the wall time against the floor, and by
-//! `tests/rate_budget.rs`, which asserts that no request drew a 429.
+//! `tests/rate_budget.rs`, which asserts that no request drew a 429 (and paces its
+//! fan-out with the same [`paced_client`] and [`floor`]).
 //!
 //! The budget is Zoom's count per minute scaled to the same count per second, so
 //! a run takes about a second.
@@ -49,15 +50,7 @@ pub async fn six_months_paced() -> Paced {
         .start()
         .await
         .unwrap();
-    let token = zoom.credentials().bearer_tokens[0]
-        .expose_secret()
-        .to_owned();
-    let client = Client::builder(Credentials::bearer(token))
-        .base_url(zoom.base_url())
-        .rate_limits(limits)
-        .retry(RetryPolicy::disabled())
-        .build()
-        .unwrap();
+    let client = paced_client(&zoom, limits);
     let today = zoom.now().date_naive();
     let from = today.checked_sub_months(Months::new(6)).unwrap();
 
@@ -81,6 +74,19 @@ pub async fn six_months_paced() -> Paced {
         floor: floor(requests, u64::from(per_second), Duration::from_secs(1)),
         rate_limited: stats.rate_limited,
     }
+}
+
+/// A client of `zoom` paced at `limits`, whose every 429 would be an error.
+pub fn paced_client(zoom: &MockZoom, limits: RateLimits) -> Client {
+    let token = zoom.credentials().bearer_tokens[0]
+        .expose_secret()
+        .to_owned();
+    Client::builder(Credentials::bearer(token))
+        .base_url(zoom.base_url())
+        .rate_limits(limits)
+        .retry(RetryPolicy::disabled())
+        .build()
+        .unwrap()
 }
 
 /// The least time `requests` can take within `quota` per `period` counted over any
